@@ -1,0 +1,1 @@
+"""Dafny surface syntax: source files and spans, tokens, lexer, parser, AST, printer."""
