@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+import threading
 
 EXIT_OK = 0
 EXIT_USAGE = 1
@@ -30,8 +31,36 @@ USAGE = "usage: pydafny <command> [options] FILE...\n\ncommands:\n" + "".join(
     f"  {name:10} {help_}\n" for name, (_, help_) in COMMANDS.items())
 
 
+# Deeply nested input (10,000 nested parentheses) recurses deeply in the recursive-descent
+# parser and in later tree walks; commands run on a thread with a large stack instead of
+# failing with RecursionError.
+STACK_BYTES = 512 * 1024 * 1024
+RECURSION_LIMIT = 400_000
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    result: list[int] = [EXIT_USAGE]
+
+    def target() -> None:
+        result[0] = _main(args)
+
+    old_limit = sys.getrecursionlimit()
+    old_size = threading.stack_size()
+    try:
+        threading.stack_size(STACK_BYTES)
+        sys.setrecursionlimit(RECURSION_LIMIT)
+        worker = threading.Thread(target=target, name="pydafny")
+        worker.start()
+        worker.join()
+    finally:
+        threading.stack_size(old_size)
+        sys.setrecursionlimit(old_limit)
+    sys.stdout.flush()
+    return result[0]
+
+
+def _main(args: list[str]) -> int:
     if not args or args[0] in ("-h", "--help", "help"):
         print(USAGE, end="")
         return EXIT_OK if args else EXIT_USAGE
