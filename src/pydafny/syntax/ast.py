@@ -240,6 +240,9 @@ class ApplyExpr(Expr):
     args: list[Binding]
     kind: Optional[str] = _ann()
     decl: Any = _ann()
+    # resolver: the callee's own type parameters instantiated (list[Type], same order as
+    # the callee decl's type_params; [] when it has none)
+    inst: Any = _ann()
 
 
 @dataclass(slots=True)
@@ -971,6 +974,8 @@ class NewtypeDecl(Decl):
     witness_kind: str = ""           # '', 'witness', 'ghost witness', '*'
     members: list[Decl] = field(default_factory=list)
     attributes: list[Attribute] = field(default_factory=list)
+    # resolver: the BoundVar that `var` denotes inside `constraint` (None if no var)
+    var_decl: Any = _ann()
 
 
 @dataclass(slots=True)
@@ -984,6 +989,8 @@ class SubsetTypeDecl(Decl):
     witness: Optional[Expr] = None
     witness_kind: str = ""
     attributes: list[Attribute] = field(default_factory=list)
+    # resolver: the BoundVar that `var` denotes inside `constraint` and `witness`
+    var_decl: Any = _ann()
 
 
 @dataclass(slots=True)
