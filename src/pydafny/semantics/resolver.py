@@ -1,0 +1,84 @@
+"""Name resolution and type checking of a parsed Dafny program.
+
+`resolve(program, reporter) -> bool` takes the parser's `ast.Program` (all top-level
+declarations in the default module `_default`, nested modules inside it) and annotates it
+in place. It reports every error it finds to `reporter` (Dafny's wording, e.g.
+`unresolved identifier: x`, `RHS (of type bool) not assignable to LHS (of type int)`) and
+returns True iff it reported no error. It never raises on bad input.
+
+Guarantees after `resolve` returned True (the contract with the translator and compiler)
+----------------------------------------------------------------------------------------
+Types
+* Every `Expr.type` is set, except on a `NameExpr`/`MemberSelect` that denotes a module or
+  a type (only possible as the `obj` of a `MemberSelect`, e.g. `M.f`, `D.Ctor`,
+  `C.staticMethod`); those have `type` None and `decl` the `ModuleDecl` / type decl.
+* No inference variable remains in an `Expr.type`, a `LocalVar.type`, a `BoundVar.type`, or
+  a `VarPattern.type`: every `InferredType` written for a declared variable is replaced by
+  the inferred type (the `InferredType` object's `resolved` is set too). Types that nothing
+  constrains default to `int`. Synonyms may remain: use `types.normalize`.
+* Inferred local-variable types (`var x := e`) drop a top-level subset type: `var i := n`
+  with `n: nat` gives `i: int` (declared types are kept as written, e.g. `var i: nat`).
+* Integer literals have the type their context requires (int, a newtype, a bitvector, real
+  is not allowed); string literals have type `seq<char>`; `|s|`, `a.Length` have type int.
+* Every `UserType.decl` (in declarations and in resolved types) is a `ClassDecl`,
+  `DatatypeDecl`, `NewtypeDecl`, `SubsetTypeDecl`, `TypeSynonymDecl` (incl. opaque types),
+  a `TypeParam`, or a built-in from `semantics.builtins` (`NAT`, `STRING`, `OBJECT`,
+  `ARRAY(n)`). A nullable reference type `C?` / `array?` is a UserType whose last path
+  element ends in '?'.
+* Class-instance types are `UserType([C.name], args, decl=C)`; `this` has type
+  `C<its own type parameters>`. In a datatype/newtype member, `this` has that type.
+
+Names
+* `NameExpr.decl` is one of: `LocalVar` (from `var`), `Formal` (method/function/
+  constructor/iterator parameter, method out-parameter, a function's named result),
+  `BoundVar` (quantifier, comprehension, lambda, `for` index, let/match/`var (a, b) :=`
+  pattern variable, subset-type/newtype constraint variable), `Field` (incl. an implicit
+  `this.f` and a module-level `const`), `Function`, `Method` (only as an ApplyExpr callee),
+  `DatatypeCtor` (a constructor used without parentheses is a NameExpr/MemberSelect whose
+  decl is the DatatypeCtor), a `ModuleDecl` or a type decl (as a prefix only).
+  Implicit `this`: a NameExpr whose decl is a non-static Field/Function/Method of the
+  enclosing class/datatype/newtype (its `owner`) means `this.name`.
+* `MemberSelect.decl`: `Field`, `Function`, `Method`, `DatatypeCtor` (for `D.Ctor`, and
+  with a name ending in '?' for a discriminator `d.Ctor?`), a destructor `Formal` of a
+  constructor (`d.x`; the Formal's owner ctor is found via `DatatypeCtor.formals`), or a
+  `builtins.BuiltinMember` (`m.Keys`, `t.0`, `f.requires`, `r.Floor`, ...). Array lengths
+  are the Fields of `builtins.ARRAY(n)`.
+* Module-level functions, methods and consts have `owner` set to their `ModuleDecl`;
+  class/trait/datatype/newtype/opaque-type members have `owner` set to that decl;
+  `DatatypeCtor.owner` is its `DatatypeDecl`.
+* `ImportDecl.decl` is the imported `ModuleDecl`. `SubsetTypeDecl.var_decl` and
+  `NewtypeDecl.var_decl` are the BoundVars of their constraints.
+
+Calls
+* `ApplyExpr.kind`: 'function' (decl a Function; also predicates), 'method' (decl a Method
+  that is a method or constructor), 'lemma' (decl a Method whose kind contains 'lemma'),
+  'ctor' (decl a DatatypeCtor), 'lambda' (applying a value of arrow type; decl None).
+  `ApplyExpr.inst` is the list of the callee's own type arguments (callee decl's
+  `type_params` order). Arguments are in declaration order of the formals after named
+  arguments are matched; missing trailing arguments with defaults are left absent.
+* A method or lemma call ('method'/'lemma') appears only as the whole `expr` of an
+  `ExprRhs` of an `AssignStmt` (a call statement has no lhss, `a, b := M(x)` has several),
+  of a `VarDeclStmt`'s rhs, or of an `AssignOrReturnStmt`; a lemma call may also be the
+  statement of a `StmtExpr`. Never inside another expression.
+* `NewObjectRhs.ctor_decl` is the constructor `Method` (None for a class without one).
+* `BinaryExpr.resolved_op` is `"<op>:<family>"` where family is `types.family` of the left
+  operand, or of the right operand for `in`/`!in` (e.g. `+:int`, `+:seq`, `+:set`,
+  `+:multiset`, `+:map`, `-:map` (map minus key set), `<=:set` (subset), `<:seq` (proper
+  prefix), `in:map` (key membership), `==:datatype`, `*:real`, `<<:bv`). Chained
+  comparisons are left as `ChainExpr`s (each adjacent pair compared with `ops[i]`).
+* `VarPattern.ctor` is the DatatypeCtor for a nullary constructor pattern; otherwise
+  `VarPattern.decl` is the variable it binds. `CtorPattern.ctor` is the DatatypeCtor
+  (None for tuple patterns, name '').
+* `FrameExpr.field_decl` is the Field of `o`f` / `` `f`` frames.
+"""
+
+from __future__ import annotations
+
+from ..diagnostics import Reporter
+from ..syntax import ast
+
+
+def resolve(program: ast.Program, reporter: Reporter) -> bool:
+    """Resolve and type-check `program` in place; True iff no error was reported."""
+    from .driver import run_resolution
+    return run_resolution(program, reporter)
