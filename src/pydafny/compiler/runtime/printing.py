@@ -1,0 +1,117 @@
+"""Dafny's `print` format for every runtime value.
+
+`string_of(v)` is the text Dafny prints for a value whose static type is not a string:
+`true`, `42`, `1.5`, `(1.0 / 3.0)`, `'a'` (chars are quoted, as Dafny 4 prints them with
+unicode chars), `[1, 2]`, `{1, 2}`, `multiset{1, 1}`, `map[1 := 2]`, `(1, 2)`, `null`,
+datatype values `List.Cons(1, List.Nil)`, objects `_module.C`. A `seq<char>` nested in
+another value prints as a sequence of chars (`['a', 'b']`), as Dafny 4 does; only a value
+whose static type is `string` prints raw, which generated code asks for with
+`print_string`. Sets, multisets and map keys print in insertion order, except that ints
+and chars print sorted (deterministic, and what Dafny's runtimes show for small values).
+"""
+
+from __future__ import annotations
+
+import sys
+from fractions import Fraction
+from typing import Any, Iterable
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\0": "\\0", "'": "\\'", '"': '\\"',
+            "\\": "\\\\"}
+
+
+def char_escaped(c: str) -> str:
+    return _ESCAPES.get(c, c)
+
+
+def real_str(r: Fraction) -> str:
+    """`3.0`, `1.5`, `-0.25`, or `(1.0 / 3.0)` when no finite decimal exists."""
+    num, den = r.numerator, r.denominator
+    if den == 1:
+        return f"{num}.0"
+    d, twos, fives = den, 0, 0
+    while d % 2 == 0:
+        d //= 2
+        twos += 1
+    while d % 5 == 0:
+        d //= 5
+        fives += 1
+    if d != 1:
+        return f"({num}.0 / {den}.0)"
+    shift = max(twos, fives)
+    digits = str(abs(num) * (10 ** shift // den))
+    sign = "-" if num < 0 else ""
+    if len(digits) <= shift:
+        digits = "0" * (shift - len(digits) + 1) + digits
+    return f"{sign}{digits[:-shift]}.{digits[-shift:]}"
+
+
+def _ordered(items: Iterable[Any]) -> list[Any]:
+    xs = list(items)
+    if xs and (all(type(x) is int for x in xs)
+               or all(type(x) is str and len(x) == 1 for x in xs)):
+        xs.sort()
+    return xs
+
+
+def string_of(v: Any) -> str:
+    from .collections import Map, MultiSet, Set
+    from .seq import Seq
+    t = type(v)
+    if t is int:
+        return str(v)
+    if t is bool:
+        return "true" if v else "false"
+    if t is str:
+        return f"'{char_escaped(v)}'"
+    if v is None:
+        return "null"
+    if t is Seq:
+        return "[" + ", ".join(map(string_of, v)) + "]"
+    if t is Set:
+        return "{" + ", ".join(map(string_of, _ordered(v))) + "}"
+    if t is MultiSet:
+        parts = []
+        for x in _ordered(v.distinct()):
+            s = string_of(x)
+            parts.extend([s] * v.count(x))
+        return "multiset{" + ", ".join(parts) + "}"
+    if t is Map:
+        return "map[" + ", ".join(f"{string_of(k)} := {string_of(v.get(k))}"
+                                  for k in _ordered(v)) + "]"
+    if t is tuple:
+        return "(" + ", ".join(map(string_of, v)) + ")"
+    if t is Fraction:
+        return real_str(v)
+    f = getattr(v, "__dafnystr__", None)
+    if f is not None:
+        return str(f())
+    if callable(v):
+        return "Function"
+    return str(v)
+
+
+def quoted_string(v: Any) -> str:
+    """A `string` inside a datatype value: `"abc"` with escapes."""
+    from .seq import Seq
+    if type(v) is Seq:
+        return '"' + "".join(map(char_escaped, v)) + '"'
+    return string_of(v)
+
+
+def raw_string(v: Any) -> str:
+    """A value of static type `string`, as `print` shows it: its characters."""
+    from .seq import Seq
+    if type(v) is Seq:
+        return v.to_str()
+    return string_of(v)
+
+
+
+
+def print_value(v: Any) -> None:
+    sys.stdout.write(string_of(v))
+
+
+def print_string(v: Any) -> None:
+    sys.stdout.write(raw_string(v))

@@ -1,0 +1,197 @@
+"""Dafny sequences (`seq<T>`, and `string` = `seq<char>`) for generated code.
+
+A `Seq` is an immutable view `[lo, hi)` of a Python list, the *buffer*. Buffers only ever
+grow at their end and are never written in place, so any number of sequences can share
+one buffer:
+
+* slicing `s[i..j]` is O(1): a new view of the same buffer;
+* concatenation `s + t` is O(|t|) amortized when `s` ends where its buffer ends (then `t`'s
+  elements are appended to the shared buffer and the result is a longer view of it);
+  otherwise it copies. So `s := s + [x]` in a loop is linear overall, as in Dafny's own
+  runtimes; an older `s` keeps seeing its own prefix, which never changes.
+
+Guarantees: value semantics (==, hash) are Dafny's: two sequences are equal iff they have
+the same length and equal elements. Chars are Python strings of length 1.
+"""
+
+from __future__ import annotations
+
+from itertools import islice
+from typing import Any, Callable, Iterable, Iterator
+
+
+class Seq:
+    __slots__ = ("_buf", "_lo", "_hi", "_hash")
+
+    _buf: list[Any]
+    _lo: int
+    _hi: int
+    _hash: int | None
+
+    def __init__(self, items: Iterable[Any] = ()) -> None:
+        buf = list(items)
+        self._buf = buf
+        self._lo = 0
+        self._hi = len(buf)
+        self._hash = None
+
+    # ---------------------------------------------------------------- construction
+
+    @staticmethod
+    def _view(buf: list[Any], lo: int, hi: int) -> "Seq":
+        s = Seq.__new__(Seq)
+        s._buf = buf
+        s._lo = lo
+        s._hi = hi
+        s._hash = None
+        return s
+
+    @staticmethod
+    def of(*items: Any) -> "Seq":
+        """A sequence display `[a, b, c]`."""
+        return Seq._view(list(items), 0, len(items))
+
+    @staticmethod
+    def from_list(items: list[Any]) -> "Seq":
+        """Take ownership of `items` (the caller must not modify it afterwards)."""
+        return Seq._view(items, 0, len(items))
+
+    @staticmethod
+    def of_str(text: str) -> "Seq":
+        """A string literal: one element per character."""
+        return Seq._view(list(text), 0, len(text))
+
+    @staticmethod
+    def init(n: int, f: Callable[[int], Any]) -> "Seq":
+        """`seq(n, f)`."""
+        if n < 0:
+            raise ValueError("seq constructor: negative length")
+        return Seq.from_list([f(i) for i in range(n)])
+
+    # ---------------------------------------------------------------- queries
+
+    def __len__(self) -> int:
+        return self._hi - self._lo
+
+    def __getitem__(self, i: int) -> Any:
+        if i < 0 or i >= self._hi - self._lo:
+            raise IndexError(f"index {i} out of range for a sequence of length {len(self)}")
+        return self._buf[self._lo + i]
+
+    def __iter__(self) -> Iterator[Any]:
+        if self._lo == 0:
+            return islice(self._buf, self._hi)
+        return iter(self._buf[self._lo:self._hi])
+
+    def elements(self) -> list[Any]:
+        """The elements as a fresh Python list."""
+        return self._buf[self._lo:self._hi]
+
+    def __contains__(self, x: Any) -> bool:
+        try:
+            self._buf.index(x, self._lo, self._hi)
+            return True
+        except ValueError:
+            return False
+
+    def __eq__(self, other: object) -> bool:
+        if self is other:
+            return True
+        if not isinstance(other, Seq):
+            return False
+        n = self._hi - self._lo
+        if n != other._hi - other._lo:
+            return False
+        if self._buf is other._buf and self._lo == other._lo:
+            return True
+        if self._hash is not None and other._hash is not None and self._hash != other._hash:
+            return False
+        return self._buf[self._lo:self._hi] == other._buf[other._lo:other._hi]
+
+    def __ne__(self, other: object) -> bool:
+        return not self.__eq__(other)
+
+    def __hash__(self) -> int:
+        h = self._hash
+        if h is None:
+            h = self._hash = hash(tuple(self._buf[self._lo:self._hi]))
+        return h
+
+    def is_prefix_of(self, other: "Seq") -> bool:
+        """`self <= other`"""
+        n = len(self)
+        return n <= len(other) and self == other.slice(0, n)
+
+    def is_proper_prefix_of(self, other: "Seq") -> bool:
+        """`self < other`"""
+        return len(self) < len(other) and self.is_prefix_of(other)
+
+    __le__ = is_prefix_of
+    __lt__ = is_proper_prefix_of
+
+    # ---------------------------------------------------------------- operations
+
+    def __add__(self, other: "Seq") -> "Seq":
+        m = other._hi - other._lo
+        if m == 0:
+            return self
+        if self._hi == self._lo:
+            return other
+        buf = self._buf
+        if self._hi == len(buf):
+            # we own the tail of the buffer: grow it in place (no other view can see it)
+            if other._buf is buf:
+                buf.extend(buf[other._lo:other._hi])
+            elif other._lo == 0 and other._hi == len(other._buf):
+                buf.extend(other._buf)
+            else:
+                buf.extend(islice(other._buf, other._lo, other._hi))
+            return Seq._view(buf, self._lo, self._hi + m)
+        new = buf[self._lo:self._hi]
+        new.extend(other._buf[other._lo:other._hi])
+        return Seq._view(new, 0, len(new))
+
+    def append(self, x: Any) -> "Seq":
+        """`self + [x]` without building the one-element sequence."""
+        buf = self._buf
+        if self._hi == len(buf):
+            buf.append(x)
+            return Seq._view(buf, self._lo, self._hi + 1)
+        new = buf[self._lo:self._hi]
+        new.append(x)
+        return Seq._view(new, 0, len(new))
+
+    def slice(self, lo: int | None, hi: int | None) -> "Seq":
+        """`self[lo..hi]` (either bound may be None)."""
+        n = self._hi - self._lo
+        a = 0 if lo is None else lo
+        b = n if hi is None else hi
+        if a < 0 or b > n or a > b:
+            raise IndexError(f"slice [{a}..{b}] out of range for a sequence of length {n}")
+        if a == 0 and b == n:
+            return self
+        return Seq._view(self._buf, self._lo + a, self._lo + b)
+
+    def take(self, hi: int) -> "Seq":
+        return self.slice(0, hi)
+
+    def drop(self, lo: int) -> "Seq":
+        return self.slice(lo, None)
+
+    def update(self, i: int, v: Any) -> "Seq":
+        """`self[i := v]`"""
+        if i < 0 or i >= self._hi - self._lo:
+            raise IndexError(f"update index {i} out of range for a sequence of length {len(self)}")
+        new = self._buf[self._lo:self._hi]
+        new[i] = v
+        return Seq._view(new, 0, len(new))
+
+    def to_str(self) -> str:
+        """The characters of a `seq<char>` as a Python string."""
+        return "".join(self._buf[self._lo:self._hi])
+
+    def __repr__(self) -> str:
+        return f"Seq({self.elements()!r})"
+
+
+EMPTY_SEQ = Seq()

@@ -1,0 +1,211 @@
+"""Unit tests of the runtime used by Python code generated from Dafny."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+import pydafny.compiler.runtime as rt
+from pydafny.compiler.runtime import Array, Map, MultiSet, Seq, Set, string_of
+
+
+# ------------------------------------------------------------------ sequences
+
+def test_seq_basic_ops() -> None:
+    s = Seq.of(1, 2, 3)
+    assert len(s) == 3 and s[0] == 1 and s[2] == 3
+    assert list(s) == [1, 2, 3]
+    assert 2 in s and 5 not in s
+    assert s.slice(1, None) == Seq.of(2, 3)
+    assert s.slice(None, 2) == Seq.of(1, 2)
+    assert s.slice(1, 2) == Seq.of(2)
+    assert s.update(1, 9) == Seq.of(1, 9, 3) and s == Seq.of(1, 2, 3)
+    with pytest.raises(IndexError):
+        s[3]
+    with pytest.raises(IndexError):
+        s[-1]
+    with pytest.raises(IndexError):
+        s.slice(2, 1)
+
+
+def test_seq_concat_shares_buffer_but_keeps_values() -> None:
+    base = Seq.of(1, 2)
+    a = base + Seq.of(3)
+    b = base + Seq.of(4)          # base no longer owns the tail: must copy
+    assert base == Seq.of(1, 2)
+    assert a == Seq.of(1, 2, 3)
+    assert b == Seq.of(1, 2, 4)
+    c = a.append(5)
+    d = a.append(6)
+    assert c == Seq.of(1, 2, 3, 5) and d == Seq.of(1, 2, 3, 6) and a == Seq.of(1, 2, 3)
+    assert a + a == Seq.of(1, 2, 3, 1, 2, 3)
+    sl = c.slice(1, 3)
+    assert sl + Seq.of(7) == Seq.of(2, 3, 7) and c == Seq.of(1, 2, 3, 5)
+
+
+def test_seq_append_in_loop_is_linear() -> None:
+    s = Seq()
+    for i in range(100_000):
+        s = s + Seq.of(i)
+    assert len(s) == 100_000 and s[99_999] == 99_999
+    assert s._buf is s._buf  # one buffer shared by every intermediate value
+    t = rt.EMPTY_SEQ
+    for i in range(10):
+        t = t.append(i)
+    assert rt.EMPTY_SEQ == Seq() and len(rt.EMPTY_SEQ) == 0
+
+
+def test_seq_equality_hash_prefix() -> None:
+    a = Seq.of(1, 2, 3)
+    b = Seq.of(0, 1, 2, 3).slice(1, None)
+    assert a == b and hash(a) == hash(b)
+    assert a != Seq.of(1, 2) and a != Seq.of(1, 2, 4)
+    assert Seq.of(1, 2) <= a and Seq.of(1, 2) < a and a <= a and not a < a
+    assert not Seq.of(2) <= a
+    assert {a: 1}[b] == 1
+
+
+def test_seq_constructor_and_strings() -> None:
+    assert Seq.init(4, lambda i: i * i) == Seq.of(0, 1, 4, 9)
+    s = Seq.of_str("hello")
+    assert s.to_str() == "hello" and s[1] == "e"
+    assert rt.raw_string(s) == "hello"
+    assert string_of(s) == "['h', 'e', 'l', 'l', 'o']"
+
+
+# ------------------------------------------------------------------ sets, multisets, maps
+
+def test_set_ops() -> None:
+    a, b = Set.of(1, 2, 3), Set.of(3, 4)
+    assert a + b == Set.of(1, 2, 3, 4)
+    assert a * b == Set.of(3)
+    assert a - b == Set.of(1, 2)
+    assert Set.of(1, 2) <= a and Set.of(1, 2) < a and a <= a and not a < a
+    assert a.is_disjoint_from(Set.of(7)) and not a.is_disjoint_from(b)
+    assert Set.of(1, 2) == Set.of(2, 1) and hash(Set.of(1, 2)) == hash(Set.of(2, 1))
+    assert 2 in a and len(a) == 3
+    assert Set.of(Set.of(1), Set.of(1)) == Set.of(Set.of(1))
+
+
+def test_multiset_ops() -> None:
+    m = MultiSet.of(1, 1, 2)
+    assert len(m) == 3 and m[1] == 2 and m[5] == 0 and 1 in m and 5 not in m
+    assert m + MultiSet.of(2) == MultiSet.of(1, 1, 2, 2)
+    assert m * MultiSet.of(1, 3) == MultiSet.of(1)
+    assert m - MultiSet.of(1, 2, 2) == MultiSet.of(1)
+    assert MultiSet.of(1) <= m and MultiSet.of(1) < m and not m < m
+    assert m.update(1, 0) == MultiSet.of(2)
+    assert MultiSet(Seq.of(3, 3)) == MultiSet.of(3, 3)
+    assert MultiSet.from_set(Set.of(1, 2)) == MultiSet.of(2, 1)
+    assert hash(MultiSet.of(1, 2)) == hash(MultiSet.of(2, 1))
+
+
+def test_map_ops() -> None:
+    m = Map.of((1, "a"), (2, "b"))
+    assert m[1] == "a" and 2 in m and 3 not in m and len(m) == 2
+    assert m.update(3, "c")[3] == "c" and 3 not in m
+    assert m.Keys == Set.of(1, 2) and m.Values == Set.of("a", "b")
+    assert m.Items == Set.of((1, "a"), (2, "b"))
+    assert m + Map.of((1, "z")) == Map.of((1, "z"), (2, "b"))
+    assert m - Set.of(1) == Map.of((2, "b"))
+    assert hash(m) == hash(Map.of((2, "b"), (1, "a")))
+    with pytest.raises(KeyError):
+        m[7]
+
+
+# ------------------------------------------------------------------ numbers
+
+@pytest.mark.parametrize("a,b", [(7, 2), (-7, 2), (7, -2), (-7, -2), (0, 3), (6, -3)])
+def test_euclidean_division(a: int, b: int) -> None:
+    q, r = rt.div(a, b), rt.mod(a, b)
+    assert a == b * q + r and 0 <= r < abs(b)
+
+
+def test_division_by_zero_is_a_runtime_error() -> None:
+    with pytest.raises(rt.DafnyRuntimeError):
+        rt.div(1, 0)
+    with pytest.raises(rt.DafnyRuntimeError):
+        rt.mod(1, 0)
+
+
+def test_bitvector_helpers() -> None:
+    assert rt.bv_rotate_left(0b1001, 1, 4) == 0b0011
+    assert rt.bv_rotate_right(0b1001, 1, 4) == 0b1100
+    assert rt.shift_left(0xFF, 4, 8) == 0xF0
+    assert rt.shift_right(0xF0, 4, 8) == 0x0F
+
+
+def test_reals() -> None:
+    assert rt.real_of("1.5") == Fraction(3, 2)
+    assert rt.floor(Fraction(-3, 2)) == -2
+    assert rt.real_str(Fraction(3)) == "3.0"
+    assert rt.real_str(Fraction(-3, 2)) == "-1.5"
+    assert rt.real_str(Fraction(1, 3)) == "(1.0 / 3.0)"
+    assert rt.real_str(Fraction(1, 1000)) == "0.001"
+    assert rt.real_str(Fraction(-1, 8)) == "-0.125"
+
+
+# ------------------------------------------------------------------ printing
+
+def test_print_format_of_values() -> None:
+    assert string_of(True) == "true" and string_of(False) == "false"
+    assert string_of(-5) == "-5"
+    assert string_of("a") == "'a'" and string_of("\n") == "'\\n'"
+    assert string_of(None) == "null"
+    assert string_of(Seq.of(1, 2)) == "[1, 2]" and string_of(Seq()) == "[]"
+    assert string_of(Set.of(2, 1)) == "{1, 2}" and string_of(Set()) == "{}"
+    assert string_of(MultiSet.of(2, 1, 1)) == "multiset{1, 1, 2}"
+    assert string_of(Map.of((2, True), (1, False))) == "map[1 := false, 2 := true]"
+    assert string_of((1, Seq.of(2))) == "(1, [2])" and string_of(()) == "()"
+    assert string_of(Fraction(5, 2)) == "2.5"
+    assert string_of(Set.of(Seq.of(1), Seq.of(0))) == "{[1], [0]}"  # insertion order
+
+
+def test_print_datatype_and_object() -> None:
+    class Tree(rt.Datatype):
+        __slots__ = ()
+
+    class Leaf(Tree):
+        __slots__ = ()
+        _name = "Tree.Leaf"
+
+    class Node(Tree):
+        __slots__ = ("left", "val", "name")
+        _fields = ("left", "val", "name")
+        _name = "Tree.Node"
+        _string_fields = frozenset({"name"})
+
+        def __init__(self, left: Tree, val: int, name: Seq) -> None:
+            self.left, self.val, self.name = left, val, name
+
+    n = Node(Leaf(), 1, Seq.of_str('a"b'))
+    assert string_of(n) == 'Tree.Node(Tree.Leaf, 1, "a\\"b")'
+    assert string_of(n._replace(val=2)) == 'Tree.Node(Tree.Leaf, 2, "a\\"b")'
+
+    class C(rt.DafnyObject):
+        __slots__ = ()
+        _dafny_name = "_module.C"
+    assert string_of(C()) == "_module.C"
+
+
+# ------------------------------------------------------------------ arrays and misc
+
+def test_arrays() -> None:
+    a = Array.new((3,), 0)
+    a.arr[1] = 5
+    assert a.Length == 3 and a.arr == [0, 5, 0]
+    assert rt.seq_of_array(a) == Seq.of(0, 5, 0) and rt.seq_of_array(a, 1, 2) == Seq.of(5)
+    m = Array.init((2, 3), lambda i, j: i * 10 + j)
+    assert m.length(0) == 2 and m.length(1) == 3
+    assert m.arr[m.index(1, 2)] == 12
+    with pytest.raises(IndexError):
+        m.index(2, 0)
+    assert Array.of([1, 2]).arr == [1, 2]
+    assert Array.new((2,), 0) != Array.new((2,), 0)  # reference identity
+
+
+def test_pick() -> None:
+    assert rt.pick(range(10), lambda x: x * x > 10) == 4
+    with pytest.raises(rt.NoWitness):
+        rt.pick(range(3), lambda x: x > 5)
