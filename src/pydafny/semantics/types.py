@@ -294,6 +294,8 @@ def type_to_str(t: Type) -> str:
     """Dafny's spelling of a type (synonyms are printed by their own name)."""
     t = prune(t)
     if isinstance(t, ast.InferredType):
+        if isinstance(t, TypeVar) and t.default is not None:
+            return type_to_str(t.default)
         return "?"
     if isinstance(t, ast.BoolType):
         return "bool"

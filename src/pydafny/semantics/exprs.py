@@ -1,0 +1,1265 @@
+"""Expression resolution and type inference.
+
+`ExprResolver.expr(e, expected)` resolves the names in `e`, infers and records `e.type`
+(possibly containing inference variables until the member is finished), and returns it.
+`expected` is a hint used for bidirectional inference (literals, displays, lambdas, null,
+constructors); it is not a check: callers check assignability and report mismatches.
+Names are looked up innermost first: locals and bound variables, members of the
+enclosing type (implicit `this`), then the module (its members, datatype constructors,
+types and modules, the refined module, opened imports, and leniently enclosing modules).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Optional
+
+from ..syntax import ast
+from ..syntax.source import Span
+from . import builtins as B
+from .context import ResolverBase
+from .scopes import AMBIGUOUS, ModuleInfo
+from .types import (TypeVar, decl_type, family, normalize, prune, strip_subset, subst_map,
+                    substitute, type_to_str)
+
+Type = ast.Type
+BOOL = ast.BoolType()
+INT = ast.IntType()
+
+LOGIC_OPS = ("<==>", "==>", "<==", "&&", "||")
+CMP_OPS = ("<", "<=", ">", ">=")
+
+
+class Prefix:
+    """What a name or dotted prefix denotes when it is not a value."""
+    __slots__ = ("kind", "module", "decl")
+
+    def __init__(self, kind: str, module: Optional[ModuleInfo] = None, decl: Any = None):
+        self.kind = kind        # 'module' or 'type'
+        self.module = module
+        self.decl = decl
+
+
+class ExprResolver(ResolverBase):
+    def __init__(self, reporter: Any) -> None:
+        super().__init__(reporter)
+        self.allow_method_call = False
+        self.in_by_method = False
+        self.last_span = Span()
+        self.old_labels: set[str] = set()
+        self._dispatch: dict[type, Callable[[Any, Optional[Type]], Type]] = {}
+
+    # ------------------------------------------------------------------ entry
+    def expr(self, e: ast.Expr, expected: Optional[Type] = None) -> Type:
+        fn = self._dispatch.get(type(e))
+        if fn is None:
+            fn = getattr(self, "e_" + type(e).__name__, None)  # type: ignore[assignment]
+            if fn is None:
+                self.error(e.span, f"unsupported: expression {type(e).__name__}")
+                e.type = self.fresh()
+                return e.type
+            self._dispatch[type(e)] = fn  # type: ignore[assignment]
+        allow = self.allow_method_call
+        self.allow_method_call = False
+        t = fn(e, expected)  # type: ignore[call-arg]
+        self.allow_method_call = allow
+        e.type = t
+        self.pending_exprs.append(e)
+        if expected is not None and isinstance(prune(t), TypeVar):
+            self.unify(expected, t)
+        return t
+
+    def expect_bool(self, e: ast.Expr, what: str = "condition") -> None:
+        t = self.expr(e, BOOL)
+        if not self.unify(BOOL, t):
+            self.error(e.span, f"{what} is expected to be of type bool, but is {type_to_str(t)}")
+
+    def expect_int(self, e: ast.Expr, what: str) -> None:
+        t = self.expr(e, INT)
+        self.unify_numeric_int(t, e.span, what)
+
+    def unify_numeric_int(self, t: Type, span: Span, what: str) -> None:
+        f = family(t)
+        if f in ("int", "bv", "?", "ordinal"):
+            if f == "?":
+                self.unify(INT, t)
+            return
+        self.error(span, f"{what} must be an integer or bitvector (got {type_to_str(t)})")
+
+    def spec(self, s: ast.SpecExpr) -> None:
+        self.expect_bool(s.expr, "specification")
+
+    def decreases(self, d: ast.Decreases) -> None:
+        for e in d.exprs:
+            self.expr(e)
+
+    def frame(self, fr: ast.FrameExpr) -> None:
+        t: Optional[Type] = None
+        if fr.expr is not None:
+            t = self.expr(fr.expr)
+        else:
+            t = self.this_type()
+        if fr.field_name is not None:
+            obj_t = t
+            if obj_t is not None:
+                st = strip_subset(obj_t)
+                if isinstance(st, (ast.SetType, ast.SeqType, ast.MultisetType)):
+                    obj_t = st.elem
+            decl = self.lookup_member_of_type(obj_t, fr.field_name) if obj_t else None
+            if not isinstance(decl, ast.Field):
+                self.error(fr.span, f"member '{fr.field_name}' does not exist in "
+                                    f"{self.type_desc(obj_t)}")
+            else:
+                fr.field_decl = decl
+
+    # ------------------------------------------------------------------ literals
+    def e_BoolLit(self, e: ast.BoolLit, exp: Optional[Type]) -> Type:
+        return ast.BoolType()
+
+    def e_IntLit(self, e: ast.IntLit, exp: Optional[Type]) -> Type:
+        if exp is not None:
+            f = family(exp)
+            if f in ("int", "bv", "ordinal"):
+                return exp
+            if f == "real":
+                return self.fresh(ast.IntType())
+        return self.fresh(ast.IntType())
+
+    def e_RealLit(self, e: ast.RealLit, exp: Optional[Type]) -> Type:
+        if exp is not None and family(exp) == "real":
+            return exp
+        return self.fresh(ast.RealType())
+
+    def e_CharLit(self, e: ast.CharLit, exp: Optional[Type]) -> Type:
+        return ast.CharType()
+
+    def e_StringLit(self, e: ast.StringLit, exp: Optional[Type]) -> Type:
+        return ast.SeqType(ast.CharType())
+
+    def e_NullLit(self, e: ast.NullLit, exp: Optional[Type]) -> Type:
+        if exp is not None:
+            return exp
+        return self.fresh(ast.ObjectType(nullable=True))
+
+    def e_ThisExpr(self, e: ast.ThisExpr, exp: Optional[Type]) -> Type:
+        t = self.this_type()
+        if t is None:
+            self.error(e.span, "'this' is not allowed in a 'static' context")
+            return self.fresh()
+        return t
+
+    def e_WildcardExpr(self, e: ast.WildcardExpr, exp: Optional[Type]) -> Type:
+        return ast.SetType(ast.ObjectType(nullable=True))
+
+    # ------------------------------------------------------------------ names
+    def lookup_value_name(self, name: str) -> Any:
+        """A local/bound variable, member of the enclosing type, or module-level name."""
+        d = self.locals.lookup(name)
+        if d is not None:
+            return d
+        if self.cur_type is not None:
+            tab = self.tables.get(id(self.cur_type))
+            if tab is not None:
+                d = tab.lookup(name)
+                if d is not None:
+                    return d
+        tp = self.lookup_type_param(name)
+        if tp is not None:
+            return tp
+        return self.lookup_module_name(name, "any")
+
+    def var_type(self, d: Any) -> Type:
+        t = getattr(d, "type", None)
+        if t is None:
+            return self.fresh()
+        if isinstance(t, ast.InferredType) and t.resolved is None and not isinstance(t, TypeVar):
+            v = self.fresh()
+            t.resolved = v
+            return v
+        return t
+
+    def e_NameExpr(self, e: ast.NameExpr, exp: Optional[Type]) -> Type:
+        d = self.lookup_value_name(e.name)
+        if d is None:
+            self.error(e.span, f"unresolved identifier: {e.name}")
+            return self.fresh()
+        if d is AMBIGUOUS:
+            self.error(e.span, f"the name '{e.name}' denotes a datatype constructor, but does "
+                               f"not do so uniquely; add an explicit qualification")
+            return self.fresh()
+        return self.value_of_decl(e, d, None, exp)
+
+    def value_of_decl(self, e: ast.NameExpr | ast.MemberSelect, d: Any,
+                      recv: Optional[Type], exp: Optional[Type]) -> Type:
+        """The type of a name/member used as a value; sets e.decl."""
+        if isinstance(d, ModuleInfo):
+            e.decl = d.decl
+            self.error(e.span, f"name of module ({d.decl.name}) is used as a variable")
+            return self.fresh()
+        e.decl = d
+        if isinstance(d, (ast.LocalVar, ast.Formal, ast.BoundVar)):
+            owner_sub = {}
+            if isinstance(d, ast.Formal) and recv is not None:
+                owner_sub = self.destructor_subst(d, recv)
+            return self.subst(self.var_type(d), owner_sub)
+        if isinstance(d, ast.Field):
+            owner = d.owner
+            return self.subst(self.var_type(d), self.member_type_subst(owner, recv))
+        if isinstance(d, ast.Function):
+            sub = dict(self.member_type_subst(d.owner, recv))
+            targs = self.explicit_type_args(e, d.type_params)
+            sub.update(subst_map(d.type_params, targs))
+            args = [self.subst(f.type, sub) for f in d.formals]
+            res = self.subst(d.result_type, sub)
+            return ast.ArrowType(args, res, "->")
+        if isinstance(d, ast.DatatypeCtor):
+            dt = d.owner
+            targs = [self.fresh() for _ in dt.type_params]
+            dtt = ast.UserType([dt.name], targs, decl=dt)
+            if exp is not None:
+                self.unify(exp, dtt)
+            if not d.formals:
+                return dtt
+            sub = subst_map(dt.type_params, targs)
+            return ast.ArrowType([self.subst(f.type, sub) for f in d.formals], dtt, "->")
+        if isinstance(d, ast.Method):
+            self.error(e.span, f"expression is not allowed to invoke a method ({d.name})"
+                       if d.kind == "method" else
+                       f"{d.kind} '{d.name}' used as a value; it can only be called")
+            return self.fresh()
+        if isinstance(d, (ast.TypeParam,) + tuple(x for x in (
+                ast.ClassDecl, ast.DatatypeDecl, ast.NewtypeDecl, ast.SubsetTypeDecl,
+                ast.TypeSynonymDecl, ast.IteratorDecl))):
+            self.error(e.span, f"name of type ({getattr(d, 'name', '?')}) is used as a "
+                               f"variable")
+            return self.fresh()
+        if isinstance(d, B.BuiltinMember):
+            return self.fresh()
+        return self.fresh()
+
+    def explicit_type_args(self, e: Any, tps: list[ast.TypeParam]) -> list[Type]:
+        given = getattr(e, "type_args", None)
+        if given and len(given) == len(tps):
+            return [self.resolve_type(t) for t in given]
+        return [self.fresh() for _ in tps]
+
+    def destructor_subst(self, f: ast.Formal, recv: Type) -> dict[int, Type]:
+        r = strip_subset(recv)
+        if isinstance(r, ast.UserType) and isinstance(r.decl, ast.DatatypeDecl):
+            return subst_map(r.decl.type_params, r.args)
+        return {}
+
+    # ------------------------------------------------------------------ prefixes
+    def prefix(self, e: ast.Expr) -> Optional[Prefix]:
+        """If e denotes a module or a type (a qualifier), say which; else None."""
+        if isinstance(e, ast.NameExpr):
+            if self.locals.lookup(e.name) is not None:
+                return None
+            if self.cur_type is not None:
+                tab = self.tables.get(id(self.cur_type))
+                if tab is not None and tab.lookup(e.name) is not None:
+                    return None
+            tp = self.lookup_type_param(e.name)
+            if tp is not None:
+                e.decl = tp
+                return Prefix("type", decl=tp)
+            d = self.lookup_module_name(e.name, "any")
+            if isinstance(d, ModuleInfo):
+                e.decl = d.decl
+                return Prefix("module", module=d)
+            if isinstance(d, (ast.ClassDecl, ast.DatatypeDecl, ast.NewtypeDecl,
+                              ast.SubsetTypeDecl, ast.TypeSynonymDecl, ast.IteratorDecl)):
+                e.decl = d
+                if e.type_args:
+                    for ta in e.type_args:
+                        self.resolve_type(ta)
+                return Prefix("type", decl=d)
+            if d is None:
+                bd = B.builtin_type_decl(e.name, 0)
+                if bd is not None:
+                    e.decl = bd
+                    return Prefix("type", decl=bd)
+            return None
+        if isinstance(e, ast.MemberSelect):
+            p = self.prefix(e.obj)
+            if p is None or p.kind != "module" or p.module is None:
+                return None
+            d = self.module_member(p.module, e.name)
+            if isinstance(d, ModuleInfo):
+                e.decl = d.decl
+                return Prefix("module", module=d)
+            if isinstance(d, (ast.ClassDecl, ast.DatatypeDecl, ast.NewtypeDecl,
+                              ast.SubsetTypeDecl, ast.TypeSynonymDecl, ast.IteratorDecl)):
+                e.decl = d
+                return Prefix("type", decl=d)
+        return None
+
+    def module_member(self, m: ModuleInfo, name: str) -> Any:
+        d = m.own(name)
+        if d is None:
+            for o in m.opened:
+                d = o.own(name)
+                if d is not None:
+                    break
+        if isinstance(d, (ast.ImportDecl, ast.ModuleDecl)):
+            return self.module_of(d)
+        return d
+
+    # ------------------------------------------------------------------ member selection
+    def lookup_member_of_type(self, t: Optional[Type], name: str) -> Any:
+        if t is None:
+            return None
+        n = normalize(t)
+        for _ in range(20):
+            if isinstance(n, ast.UserType) and isinstance(n.decl, ast.SubsetTypeDecl):
+                n = normalize(substitute(n.decl.base, subst_map(n.decl.type_params, n.args)))
+            else:
+                break
+        if isinstance(n, ast.ObjectType):
+            return None
+        if isinstance(n, ast.UserType):
+            d = n.decl
+            if isinstance(d, ast.TypeParam):
+                return None
+            tab = self.tables.get(id(d))
+            if tab is not None:
+                r = tab.lookup(name)
+                if r is not None:
+                    return r
+            dims = B.array_dims(d)
+            if dims is not None:
+                for m in d.members:
+                    if getattr(m, "name", None) == name:
+                        return m
+            if isinstance(d, ast.NewtypeDecl):
+                return self.builtin_member(d.base, name)
+            return None
+        return self.builtin_member(n, name)
+
+    def builtin_member(self, t: Type, name: str) -> Any:
+        n = strip_subset(t)
+        if isinstance(n, ast.MapType):
+            return {"Keys": B.MAP_KEYS, "Values": B.MAP_VALUES, "Items": B.MAP_ITEMS}.get(name)
+        if isinstance(n, ast.RealType) and name == "Floor":
+            return B.REAL_FLOOR
+        if isinstance(n, ast.ArrowType):
+            return {"requires": B.ARROW_REQUIRES, "reads": B.ARROW_READS}.get(name)
+        if isinstance(n, ast.TupleType) and name.isdigit():
+            return B.tuple_member(int(name)) if int(name) < len(n.elems) else None
+        if isinstance(n, ast.OrdinalType):
+            return {"IsLimit": B.ORD_IS_LIMIT, "IsSucc": B.ORD_IS_SUCC,
+                    "Offset": B.ORD_OFFSET, "IsNat": B.ORD_IS_NAT}.get(name)
+        if isinstance(n, ast.BitvectorType):
+            return {"RotateLeft": B.BV_ROTATE_LEFT, "RotateRight": B.BV_ROTATE_RIGHT}.get(name)
+        if isinstance(n, ast.UserType) and isinstance(n.decl, ast.NewtypeDecl):
+            return self.builtin_member(n.decl.base, name)
+        return None
+
+    def builtin_member_type(self, m: B.BuiltinMember, recv: Type) -> Type:
+        n = strip_subset(recv)
+        if isinstance(n, ast.UserType) and isinstance(n.decl, ast.NewtypeDecl):
+            n = strip_subset(n.decl.base)
+        if isinstance(n, ast.MapType):
+            if m is B.MAP_KEYS:
+                return ast.SetType(n.key, n.finite)
+            if m is B.MAP_VALUES:
+                return ast.SetType(n.value, n.finite)
+            return ast.SetType(ast.TupleType([n.key, n.value]), n.finite)
+        if m is B.REAL_FLOOR:
+            return ast.IntType()
+        if isinstance(n, ast.ArrowType):
+            if m is B.ARROW_REQUIRES:
+                return ast.ArrowType(n.args, ast.BoolType(), "->")
+            return ast.ArrowType(n.args, ast.SetType(ast.ObjectType(nullable=True)), "->")
+        if isinstance(n, ast.TupleType):
+            return n.elems[m.index]
+        if m is B.ORD_OFFSET:
+            return ast.IntType()
+        if m.owner_kind == "ordinal":
+            return ast.BoolType()
+        if m.owner_kind == "bv":
+            return ast.ArrowType([ast.IntType()], recv, "->")
+        return self.fresh()
+
+    def type_desc(self, t: Optional[Type]) -> str:
+        if t is None:
+            return "this context"
+        n = strip_subset(t)
+        if isinstance(n, ast.UserType) and n.decl is not None and not isinstance(
+                n.decl, ast.TypeParam):
+            return f"{self.kind_name(n.decl)} '{n.path[-1].rstrip('?')}'"
+        return f"type '{type_to_str(t)}'"
+
+    def e_MemberSelect(self, e: ast.MemberSelect, exp: Optional[Type]) -> Type:
+        p = self.prefix(e.obj)
+        if p is not None:
+            return self.static_member(e, p, exp)
+        recv = self.expr(e.obj)
+        return self.select_on_value(e, recv, exp)
+
+    def static_member(self, e: ast.MemberSelect, p: Prefix, exp: Optional[Type]) -> Type:
+        e.obj.type = None
+        if p.kind == "module":
+            assert p.module is not None
+            d = self.module_member(p.module, e.name)
+            if d is None:
+                self.error(e.span, f"module '{p.module.decl.name}' does not declare a member "
+                                   f"'{e.name}'")
+                return self.fresh()
+            if d is AMBIGUOUS:
+                self.error(e.span, f"the name '{e.name}' is ambiguous in module "
+                                   f"'{p.module.decl.name}'")
+                return self.fresh()
+            return self.value_of_decl(e, d, None, exp)
+        decl = p.decl
+        name = e.name
+        tab = self.tables.get(id(decl))
+        d = tab.lookup(name) if tab is not None else None
+        if d is None and isinstance(decl, ast.DatatypeDecl) and name.endswith("?"):
+            d = None
+        if d is None:
+            self.error(e.span, f"member '{name}' does not exist in "
+                               f"{self.kind_name(decl)} '{getattr(decl, 'name', '?')}'")
+            return self.fresh()
+        return self.value_of_decl(e, d, None, exp)
+
+    def select_on_value(self, e: ast.MemberSelect, recv: Type, exp: Optional[Type]) -> Type:
+        name = e.name
+        n = strip_subset(recv)
+        if isinstance(n, ast.InferredType):
+            self.error(e.span, f"the type of the receiver of '.{name}' is not determined "
+                               f"here; add a type annotation")
+            return self.fresh()
+        if name.endswith("?") and isinstance(n, ast.UserType) and isinstance(
+                n.decl, ast.DatatypeDecl):
+            tab = self.tables.get(id(n.decl))
+            c = tab.ctors.get(name[:-1]) if tab else None
+            if c is None:
+                self.error(e.span, f"member '{name}' does not exist in datatype "
+                                   f"'{n.decl.name}'")
+            e.decl = c
+            return ast.BoolType()
+        d = self.lookup_member_of_type(recv, name)
+        if d is None:
+            self.error(e.span, f"member '{name}' does not exist in {self.type_desc(recv)}")
+            return self.fresh()
+        if isinstance(d, B.BuiltinMember):
+            e.decl = d
+            return self.builtin_member_type(d, recv)
+        if isinstance(d, ast.Formal):
+            e.decl = d
+            return self.subst(d.type, self.destructor_subst(d, recv))
+        if isinstance(d, ast.DatatypeCtor):
+            return self.value_of_decl(e, d, recv, exp)
+        if isinstance(d, (ast.Field, ast.Function, ast.Method)):
+            return self.value_of_decl(e, d, self.owner_view(recv, d.owner), exp)
+        return self.value_of_decl(e, d, recv, exp)
+
+    def owner_view(self, recv: Type, owner: Any) -> Type:
+        """The receiver type seen as its ancestor `owner` (for inherited members)."""
+        n = strip_subset(recv)
+        if isinstance(n, ast.UserType) and n.decl is not owner and owner is not None:
+            d = n.decl
+            sub = subst_map(getattr(d, "type_params", []), n.args)
+            for p in getattr(d, "extends", []) or []:
+                pp = prune(p)
+                if isinstance(pp, ast.UserType) and pp.decl is owner:
+                    return substitute(pp, sub)
+        return recv
+
+    # ------------------------------------------------------------------ application
+    def callee_info(self, c: ast.Expr) -> tuple[Any, Optional[Type]]:
+        """(decl, receiver type) for a callee that names a declaration, else (None, None)
+        after resolving it as a value."""
+        if isinstance(c, ast.NameExpr):
+            d = self.lookup_value_name(c.name)
+            if isinstance(d, (ast.Function, ast.Method, ast.DatatypeCtor)):
+                c.decl = d
+                return d, None
+            return None, None
+        if isinstance(c, ast.MemberSelect):
+            p = self.prefix(c.obj)
+            if p is not None:
+                c.obj.type = None
+                if p.kind == "module" and p.module is not None:
+                    d = self.module_member(p.module, c.name)
+                else:
+                    tab = self.tables.get(id(p.decl))
+                    d = tab.lookup(c.name) if tab is not None else None
+                if isinstance(d, (ast.Function, ast.Method, ast.DatatypeCtor)):
+                    c.decl = d
+                    return d, None
+                return None, None
+            recv = self.expr(c.obj)
+            d = self.lookup_member_of_type(recv, c.name)
+            if isinstance(d, (ast.Function, ast.Method)):
+                c.decl = d
+                return d, self.owner_view(recv, d.owner)
+            if isinstance(d, ast.DatatypeCtor):
+                c.decl = d
+                return d, None
+            return "value", recv
+        return None, None
+
+    def e_ApplyExpr(self, e: ast.ApplyExpr, exp: Optional[Type]) -> Type:
+        allow_method = self.allow_method_call
+        d, recv = self.callee_info(e.callee)
+        if d == "value":
+            assert isinstance(e.callee, ast.MemberSelect) and recv is not None
+            ct = self.select_on_value(e.callee, recv, None)
+            e.callee.type = ct
+            self.pending_exprs.append(e.callee)
+            return self.apply_value(e, ct)
+        if isinstance(d, ast.Function):
+            return self.call_function(e, d, recv)
+        if isinstance(d, ast.Method):
+            return self.call_method(e, d, recv, allow_method)
+        if isinstance(d, ast.DatatypeCtor):
+            return self.call_ctor(e, d, exp)
+        ct = self.expr(e.callee)
+        return self.apply_value(e, ct)
+
+    def callee_mark(self, e: ast.ApplyExpr, t: Type) -> None:
+        e.callee.type = t
+        self.pending_exprs.append(e.callee)
+
+    def bind_args(self, e: ast.ApplyExpr, what: str, name: str,
+                  formals: list[ast.Formal], ftypes: list[Type]) -> None:
+        """Match actual arguments to formals (positional, then named), check types."""
+        n_pos = 0
+        for b in e.args:
+            if b.name is None:
+                n_pos += 1
+        named = {b.name: b for b in e.args if b.name is not None}
+        required = sum(1 for f in formals if f.default is None)
+        if n_pos > len(formals) or (n_pos + len(named) < required and not named) or (
+                n_pos < required and not named):
+            sig = ", ".join(f"{f.name}: {type_to_str(t)}" for f, t in zip(formals, ftypes))
+            self.error(e.span, f"wrong number of arguments (got {len(e.args)}, but {what} "
+                               f"'{name}' expects {len(formals)}: ({sig}))")
+            for b in e.args:
+                self.expr(b.expr)
+            return
+        fnames = {f.name: i for i, f in enumerate(formals)}
+        for i, b in enumerate(e.args):
+            if b.name is None:
+                idx = i
+            else:
+                idx = fnames.get(b.name, -1)
+                if idx < 0:
+                    self.error(b.span, f"the binding named '{b.name}' does not correspond "
+                                       f"to any formal parameter")
+                    self.expr(b.expr)
+                    continue
+            ft = ftypes[idx]
+            at = self.expr(b.expr, ft)
+            self.check_assignable(ft, at, b.expr.span,
+                                  "incorrect argument type for " + what + " parameter '"
+                                  + formals[idx].name + "' (expected {dst}, found {src})")
+
+    def call_function(self, e: ast.ApplyExpr, d: ast.Function, recv: Optional[Type]) -> Type:
+        e.kind = "function"
+        e.decl = d
+        sub = dict(self.member_type_subst(d.owner, recv)) if recv is not None else {}
+        targs = self.explicit_type_args(e.callee, d.type_params)
+        e.inst = targs
+        sub.update(subst_map(d.type_params, targs))
+        ftypes = [self.subst(f.type, sub) for f in d.formals]
+        res = self.subst(d.result_type, sub)
+        self.callee_mark(e, ast.ArrowType(ftypes, res, "->"))
+        self.bind_args(e, "function", d.name, d.formals, ftypes)
+        return res
+
+    def call_method(self, e: ast.ApplyExpr, d: ast.Method, recv: Optional[Type],
+                    allow: bool) -> Type:
+        e.kind = "lemma" if "lemma" in d.kind else "method"
+        e.decl = d
+        if not allow:
+            if e.kind == "lemma":
+                self.error(e.span, f"lemma '{d.name}' can only be called as a statement "
+                                   f"(a lemma call is not allowed in an expression)")
+            else:
+                self.error(e.span, f"expression is not allowed to invoke a method ({d.name})")
+        sub = dict(self.member_type_subst(d.owner, recv)) if recv is not None else {}
+        targs = self.explicit_type_args(e.callee, d.type_params)
+        e.inst = targs
+        sub.update(subst_map(d.type_params, targs))
+        ftypes = [self.subst(f.type, sub) for f in d.ins]
+        outs = [self.subst(f.type, sub) for f in d.outs]
+        res: Type = outs[0] if len(outs) == 1 else ast.TupleType(outs)
+        self.callee_mark(e, ast.ArrowType(ftypes, res, "->"))
+        self.bind_args(e, d.kind if d.kind != "constructor" else "constructor", d.name,
+                       d.ins, ftypes)
+        return res
+
+    def call_ctor(self, e: ast.ApplyExpr, d: ast.DatatypeCtor, exp: Optional[Type]) -> Type:
+        e.kind = "ctor"
+        e.decl = d
+        dt = d.owner
+        targs = [self.fresh() for _ in dt.type_params]
+        e.inst = targs
+        dtt = ast.UserType([dt.name], targs, decl=dt)
+        if exp is not None:
+            self.unify(exp, dtt)
+        sub = subst_map(dt.type_params, targs)
+        ftypes = [self.subst(f.type, sub) for f in d.formals]
+        self.callee_mark(e, ast.ArrowType(ftypes, dtt, "->"))
+        self.bind_args(e, "datatype constructor", d.name, d.formals, ftypes)
+        return dtt
+
+    def apply_value(self, e: ast.ApplyExpr, ct: Type) -> Type:
+        e.kind = "lambda"
+        n = strip_subset(ct)
+        if isinstance(n, ast.InferredType):
+            args = [self.fresh() for _ in e.args]
+            res = self.fresh()
+            self.unify(n, ast.ArrowType(args, res, "->"))
+            n = strip_subset(ct)
+        if not isinstance(n, ast.ArrowType):
+            self.error(e.span, f"non-function expression (of type {type_to_str(ct)}) is "
+                               f"called with parameters")
+            for b in e.args:
+                self.expr(b.expr)
+            return self.fresh()
+        if len(n.args) != len(e.args):
+            self.error(e.span, f"wrong number of arguments to function application "
+                               f"(function type '{type_to_str(n)}' expects {len(n.args)}, "
+                               f"got {len(e.args)})")
+            for b in e.args:
+                self.expr(b.expr)
+            return n.result
+        for b, at in zip(e.args, n.args):
+            t = self.expr(b.expr, at)
+            self.check_assignable(at, t, b.expr.span,
+                                  "type mismatch for argument (function expects {dst}, "
+                                  "got {src})")
+        return n.result
+
+    # ------------------------------------------------------------------ collections
+    def elem_of(self, t: Type) -> Optional[Type]:
+        n = strip_subset(t)
+        if isinstance(n, (ast.SeqType, ast.SetType, ast.MultisetType)):
+            return n.elem
+        return None
+
+    def e_SeqDisplay(self, e: ast.SeqDisplay, exp: Optional[Type]) -> Type:
+        el = (self.elem_of(exp) if exp is not None and isinstance(strip_subset(exp), ast.SeqType)
+              else None) or self.fresh()
+        for x in e.elems:
+            t = self.expr(x, el)
+            self.check_assignable(el, t, x.span, "All elements of display must have some "
+                                                 "common supertype (got {src}, but needed "
+                                                 "type or type of previous elements is {dst})")
+        return ast.SeqType(el)
+
+    def e_SetDisplay(self, e: ast.SetDisplay, exp: Optional[Type]) -> Type:
+        el = (self.elem_of(exp) if exp is not None and isinstance(strip_subset(exp), ast.SetType)
+              else None) or self.fresh()
+        for x in e.elems:
+            t = self.expr(x, el)
+            self.check_assignable(el, t, x.span, "All elements of display must have some "
+                                                 "common supertype (got {src}, but needed "
+                                                 "type or type of previous elements is {dst})")
+        return ast.SetType(el, e.finite)
+
+    def e_MultisetDisplay(self, e: ast.MultisetDisplay, exp: Optional[Type]) -> Type:
+        el = (self.elem_of(exp) if exp is not None and isinstance(strip_subset(exp),
+                                                                  ast.MultisetType)
+              else None) or self.fresh()
+        for x in e.elems:
+            t = self.expr(x, el)
+            self.check_assignable(el, t, x.span, "All elements of display must have some "
+                                                 "common supertype (got {src}, but needed "
+                                                 "type or type of previous elements is {dst})")
+        return ast.MultisetType(el)
+
+    def e_MapDisplay(self, e: ast.MapDisplay, exp: Optional[Type]) -> Type:
+        ex = strip_subset(exp) if exp is not None else None
+        k = ex.key if isinstance(ex, ast.MapType) else self.fresh()
+        v = ex.value if isinstance(ex, ast.MapType) else self.fresh()
+        for a, b in e.items:
+            self.check_assignable(k, self.expr(a, k), a.span,
+                                  "map key type mismatch (expected {dst}, got {src})")
+            self.check_assignable(v, self.expr(b, v), b.span,
+                                  "map value type mismatch (expected {dst}, got {src})")
+        return ast.MapType(k, v, e.finite)
+
+    def e_MultisetConversion(self, e: ast.MultisetConversion, exp: Optional[Type]) -> Type:
+        t = self.expr(e.operand)
+        n = strip_subset(t)
+        if isinstance(n, (ast.SeqType, ast.SetType)):
+            return ast.MultisetType(n.elem)
+        if isinstance(n, ast.InferredType):
+            el = self.fresh()
+            self.unify(n, ast.SeqType(el))
+            return ast.MultisetType(el)
+        self.error(e.span, f"can only form a multiset from a seq or set (got {type_to_str(t)})")
+        return ast.MultisetType(self.fresh())
+
+    def e_SeqConstructor(self, e: ast.SeqConstructor, exp: Optional[Type]) -> Type:
+        self.expect_int(e.length, "sequence-construction length")
+        el = self.resolve_type(e.elem_type) if e.elem_type is not None else None
+        if el is None:
+            el = self.elem_of(exp) if exp is not None and isinstance(
+                strip_subset(exp), ast.SeqType) else None
+        el = el or self.fresh()
+        ft = self.expr(e.init, ast.ArrowType([INT], el, "->"))
+        n = strip_subset(ft)
+        if isinstance(n, ast.ArrowType):
+            if len(n.args) == 1:
+                self.unify(n.args[0], INT)
+            self.unify(el, n.result)
+        return ast.SeqType(el)
+
+    def e_TupleExpr(self, e: ast.TupleExpr, exp: Optional[Type]) -> Type:
+        ex = strip_subset(exp) if exp is not None else None
+        hints = ex.elems if isinstance(ex, ast.TupleType) and len(ex.elems) == len(
+            e.elems) else [None] * len(e.elems)
+        return ast.TupleType([self.expr(x, h) for x, h in zip(e.elems, hints)])
+
+    def collection_index(self, st: Type, e: ast.Expr, index: ast.Expr) -> Type:
+        n = strip_subset(st)
+        if isinstance(n, ast.UserType) and isinstance(n.decl, ast.NewtypeDecl):
+            n = strip_subset(n.decl.base)
+        if isinstance(n, ast.SeqType):
+            self.expect_int(index, "index expression")
+            return n.elem
+        if isinstance(n, ast.MapType):
+            t = self.expr(index, n.key)
+            self.check_assignable(n.key, t, index.span,
+                                  "map index type mismatch (expected {dst}, got {src})")
+            return n.value
+        if isinstance(n, ast.MultisetType):
+            t = self.expr(index, n.elem)
+            self.check_assignable(n.elem, t, index.span,
+                                  "multiset element type mismatch (expected {dst}, got {src})")
+            return ast.IntType()
+        if isinstance(n, ast.UserType) and B.array_dims(n.decl) == 1:
+            self.expect_int(index, "index expression")
+            return n.args[0] if n.args else self.fresh()
+        if isinstance(n, ast.InferredType):
+            self.expr(index)
+            el = self.fresh()
+            self.unify(n, ast.SeqType(el))
+            return el
+        self.expr(index)
+        self.error(e.span, f"sequence, array, multiset, or map expected (instead got "
+                           f"{type_to_str(st)})")
+        return self.fresh()
+
+    def e_IndexExpr(self, e: ast.IndexExpr, exp: Optional[Type]) -> Type:
+        st = self.expr(e.seq)
+        return self.collection_index(st, e, e.index)
+
+    def e_MultiIndexExpr(self, e: ast.MultiIndexExpr, exp: Optional[Type]) -> Type:
+        at = self.expr(e.array)
+        n = strip_subset(at)
+        for i in e.indices:
+            self.expect_int(i, "array index")
+        if isinstance(n, ast.UserType) and B.array_dims(n.decl) == len(e.indices):
+            return n.args[0] if n.args else self.fresh()
+        self.error(e.span, f"array selection requires an array{len(e.indices)} (got "
+                           f"{type_to_str(at)})")
+        return self.fresh()
+
+    def e_SliceExpr(self, e: ast.SliceExpr, exp: Optional[Type]) -> Type:
+        st = self.expr(e.seq)
+        for b in (e.lo, e.hi):
+            if b is not None:
+                self.expect_int(b, "slice bound")
+        n = strip_subset(st)
+        if isinstance(n, ast.SeqType):
+            return st if isinstance(strip_subset(st), ast.SeqType) and not isinstance(
+                normalize(st), ast.UserType) else n
+        if isinstance(n, ast.UserType) and B.array_dims(n.decl) == 1:
+            return ast.SeqType(n.args[0] if n.args else self.fresh())
+        if isinstance(n, ast.InferredType):
+            el = self.fresh()
+            self.unify(n, ast.SeqType(el))
+            return ast.SeqType(el)
+        self.error(e.span, f"selection requires a sequence or array (got {type_to_str(st)})")
+        return self.fresh()
+
+    def e_SeqSplitExpr(self, e: ast.SeqSplitExpr, exp: Optional[Type]) -> Type:
+        st = self.expr(e.seq)
+        for b in e.lengths:
+            self.expect_int(b, "slice length")
+        n = strip_subset(st)
+        if isinstance(n, ast.UserType) and B.array_dims(n.decl) == 1:
+            n = ast.SeqType(n.args[0] if n.args else self.fresh())
+        return ast.SeqType(n)
+
+    def e_SeqUpdateExpr(self, e: ast.SeqUpdateExpr, exp: Optional[Type]) -> Type:
+        st = self.expr(e.seq, exp)
+        n = strip_subset(st)
+        if isinstance(n, ast.SeqType):
+            self.expect_int(e.index, "sequence update index")
+            vt = self.expr(e.value, n.elem)
+            self.check_assignable(n.elem, vt, e.value.span,
+                                  "sequence update value type mismatch (expected {dst}, "
+                                  "got {src})")
+            return st
+        if isinstance(n, ast.MapType):
+            kt = self.expr(e.index, n.key)
+            self.check_assignable(n.key, kt, e.index.span,
+                                  "map update key type mismatch (expected {dst}, got {src})")
+            vt = self.expr(e.value, n.value)
+            self.check_assignable(n.value, vt, e.value.span,
+                                  "map update value type mismatch (expected {dst}, got {src})")
+            return st
+        if isinstance(n, ast.MultisetType):
+            self.expr(e.index, n.elem)
+            self.expect_int(e.value, "multiset update count")
+            return st
+        self.expr(e.index)
+        self.expr(e.value)
+        if not isinstance(n, ast.InferredType):
+            self.error(e.span, f"update requires a sequence, map, or multiset (got "
+                               f"{type_to_str(st)})")
+        return st
+
+    def e_DatatypeUpdateExpr(self, e: ast.DatatypeUpdateExpr, exp: Optional[Type]) -> Type:
+        t = self.expr(e.obj, exp)
+        n = strip_subset(t)
+        if not (isinstance(n, ast.UserType) and isinstance(n.decl, ast.DatatypeDecl)):
+            for _, v in e.updates:
+                self.expr(v)
+            if not isinstance(n, ast.InferredType):
+                self.error(e.span, f"datatype update expression requires a root expression "
+                                   f"of a datatype (got {type_to_str(t)})")
+            return t
+        tab = self.tables.get(id(n.decl))
+        sub = subst_map(n.decl.type_params, n.args)
+        for name, v in e.updates:
+            f = tab.destructors.get(name) if tab else None
+            if f is None:
+                self.error(v.span, f"member '{name}' does not exist in datatype "
+                                   f"'{n.decl.name}'")
+                self.expr(v)
+                continue
+            ft = self.subst(f.type, sub)
+            self.check_assignable(ft, self.expr(v, ft), v.span,
+                                  "type mismatch in datatype update of '" + name
+                                  + "' (expected {dst}, got {src})")
+        return t
+
+    # ------------------------------------------------------------------ operators
+    def e_UnaryExpr(self, e: ast.UnaryExpr, exp: Optional[Type]) -> Type:
+        if e.op == "|.|":
+            t = self.expr(e.operand)
+            f = family(t)
+            if f not in ("seq", "set", "multiset", "map", "?"):
+                self.error(e.span, f"size operator expects a collection argument (instead got "
+                                   f"{type_to_str(t)})")
+            return ast.IntType()
+        if e.op == "!":
+            t = self.expr(e.operand, exp if exp is not None else BOOL)
+            f = family(t)
+            if f == "?":
+                self.unify(BOOL, t)
+            elif f not in ("bool", "bv"):
+                self.error(e.span, f"logical/bitwise negation expects a boolean or bitvector "
+                                   f"argument (instead got {type_to_str(t)})")
+            return t
+        t = self.expr(e.operand, exp)
+        f = family(t)
+        if f not in ("int", "real", "bv", "ordinal", "?"):
+            self.error(e.span, f"type of unary - must be of a numeric or bitvector type "
+                               f"(instead got {type_to_str(t)})")
+        return t
+
+    def e_BinaryExpr(self, e: ast.BinaryExpr, exp: Optional[Type]) -> Type:
+        op = e.op
+        if op in LOGIC_OPS:
+            self.expect_bool(e.left, f"first argument to {op}")
+            self.expect_bool(e.right, f"second argument to {op}")
+            e.resolved_op = op + ":bool"
+            return ast.BoolType()
+        if op in ("in", "!in"):
+            rt = self.expr(e.right)
+            n = strip_subset(rt)
+            if isinstance(n, ast.UserType) and isinstance(n.decl, ast.NewtypeDecl):
+                n = strip_subset(n.decl.base)
+            if isinstance(n, (ast.SeqType, ast.SetType, ast.MultisetType)):
+                want: Optional[Type] = n.elem
+            elif isinstance(n, ast.MapType):
+                want = n.key
+            elif isinstance(n, ast.InferredType):
+                want = None
+            else:
+                self.error(e.span, f"second argument to \"{op}\" must be a set, multiset, or "
+                                   f"sequence with elements of type T, or a map with domain T "
+                                   f"(instead got {type_to_str(rt)})")
+                want = None
+            lt = self.expr(e.left, want)
+            if want is not None and not self.unify(want, lt):
+                self.error(e.span, f"first argument to {op} must be of type "
+                                   f"{type_to_str(want)} (instead got {type_to_str(lt)})")
+            if isinstance(n, ast.InferredType):
+                self.unify(n, ast.SetType(lt))
+            e.resolved_op = op + ":" + family(rt)
+            return ast.BoolType()
+        lt = self.expr(e.left)
+        if op in ("<<", ">>"):
+            rt = self.expr(e.right)
+            e.resolved_op = op + ":" + family(lt)
+            return lt
+        rt = self.expr(e.right, lt)
+        fam = family(lt)
+        if fam == "?":
+            fam = family(rt)
+        if op == "-" and fam in ("map", "imap"):
+            n = strip_subset(lt)
+            rn = strip_subset(rt)
+            if isinstance(n, ast.MapType) and isinstance(rn, ast.SetType):
+                self.unify(n.key, rn.elem)
+                e.resolved_op = "-:" + fam
+                return lt
+        if op in ("==", "!="):
+            if not self.unify(lt, rt):
+                self.error(e.span, f"arguments must have comparable types (got "
+                                   f"{type_to_str(lt)} and {type_to_str(rt)})")
+            e.resolved_op = op + ":" + fam
+            return ast.BoolType()
+        if op in CMP_OPS or op == "!!":
+            if not self.unify(lt, rt):
+                self.error(e.span, f"arguments to {op} must have a common supertype (got "
+                                   f"{type_to_str(lt)} and {type_to_str(rt)})")
+            elif op == "!!":
+                if fam not in ("set", "iset", "multiset", "?"):
+                    self.error(e.span, f"arguments must be of a set or multiset type (got "
+                                       f"{type_to_str(lt)})")
+            elif fam not in ("int", "real", "bv", "char", "ordinal", "seq", "set", "iset",
+                             "multiset", "map", "imap", "?", "typeparam", "opaque"):
+                self.error(e.span, f"arguments to {op} must be of a numeric type, bitvector "
+                                   f"type, ORDINAL, char, a sequence type, or a set-like or "
+                                   f"map-like type (instead got {type_to_str(lt)})")
+            e.resolved_op = op + ":" + fam
+            return ast.BoolType()
+        # arithmetic and collection operators
+        if not self.unify(lt, rt):
+            self.error(e.span, f"type of left argument to {op} ({type_to_str(lt)}) must "
+                               f"agree with the type of the right argument "
+                               f"({type_to_str(rt)})")
+            e.resolved_op = op + ":" + fam
+            return lt
+        allowed = {
+            "+": ("int", "real", "bv", "ordinal", "char", "seq", "set", "iset", "multiset",
+                  "map", "imap"),
+            "-": ("int", "real", "bv", "ordinal", "char", "set", "iset", "multiset", "map",
+                  "imap"),
+            "*": ("int", "real", "bv", "set", "iset", "multiset"),
+            "/": ("int", "real", "bv"),
+            "%": ("int", "bv"),
+            "&": ("bv",), "|": ("bv",), "^": ("bv",),
+        }.get(op, ())
+        if fam not in allowed and fam not in ("?", "typeparam", "opaque"):
+            self.error(e.span, f"type of {op} must be of a numeric type, a bitvector type, "
+                               f"or a collection type (instead got {type_to_str(lt)})"
+                       if op in "+-*" else
+                       f"arguments to {op} must be of a numeric or bitvector type (instead "
+                       f"got {type_to_str(lt)})")
+        e.resolved_op = op + ":" + fam
+        if isinstance(prune(lt), TypeVar) and not isinstance(prune(rt), TypeVar):
+            return rt
+        return lt
+
+    def e_ChainExpr(self, e: ast.ChainExpr, exp: Optional[Type]) -> Type:
+        types = [self.expr(e.operands[0])]
+        for i, op in enumerate(e.ops):
+            nxt = self.expr(e.operands[i + 1], types[-1])
+            if not self.unify(types[-1], nxt):
+                if op in ("==", "!="):
+                    self.error(e.span, f"arguments must have comparable types (got "
+                                       f"{type_to_str(types[-1])} and {type_to_str(nxt)})")
+                else:
+                    self.error(e.span, f"arguments to {op} must have a common supertype (got "
+                                       f"{type_to_str(types[-1])} and {type_to_str(nxt)})")
+            types.append(nxt)
+        return ast.BoolType()
+
+    def e_ITEExpr(self, e: ast.ITEExpr, exp: Optional[Type]) -> Type:
+        self.expect_bool(e.cond, "guard condition in if-then-else expression")
+        t1 = self.expr(e.then, exp)
+        t2 = self.expr(e.else_, t1 if exp is None else exp)
+        if not self.unify(t1, t2):
+            self.error(e.span, f"the two branches of an if-then-else expression must have the "
+                               f"same type (got {type_to_str(t1)} and {type_to_str(t2)})")
+        return t1
+
+    def e_ConversionExpr(self, e: ast.ConversionExpr, exp: Optional[Type]) -> Type:
+        self.expr(e.operand)
+        return self.resolve_type(e.to)
+
+    def e_TypeTestExpr(self, e: ast.TypeTestExpr, exp: Optional[Type]) -> Type:
+        self.expr(e.operand)
+        self.resolve_type(e.to)
+        return ast.BoolType()
+
+    # ------------------------------------------------------------------ state
+    def e_OldExpr(self, e: ast.OldExpr, exp: Optional[Type]) -> Type:
+        return self.expr(e.operand, exp)
+
+    def e_UnchangedExpr(self, e: ast.UnchangedExpr, exp: Optional[Type]) -> Type:
+        for fr in e.frames:
+            self.frame(fr)
+        return ast.BoolType()
+
+    def e_FreshExpr(self, e: ast.FreshExpr, exp: Optional[Type]) -> Type:
+        self.expr(e.operand)
+        return ast.BoolType()
+
+    def e_AllocatedExpr(self, e: ast.AllocatedExpr, exp: Optional[Type]) -> Type:
+        self.expr(e.operand)
+        return ast.BoolType()
+
+    # ------------------------------------------------------------------ binders
+    def declare_var(self, name: str, decl: Any, span: Span, dup_check: bool = True) -> None:
+        if name == "_" or not name:
+            return
+        if not self.locals.declare(name, decl) and dup_check:
+            self.error(span, f"Duplicate local-variable name: {name}")
+
+    def bound_vars(self, vs: list[ast.BoundVar]) -> None:
+        for v in vs:
+            if v.domain is not None:
+                dt = self.expr(v.domain)
+                el = self.elem_of(dt)
+                n = strip_subset(dt)
+                if el is None and isinstance(n, ast.MapType):
+                    el = n.key
+                if el is None and isinstance(n, ast.UserType) and B.array_dims(n.decl) == 1:
+                    el = n.args[0] if n.args else None
+            else:
+                el = None
+            t = self.resolve_type(v.type)
+            if t is not v.type:
+                v.type = t
+            if el is not None:
+                self.unify(t, el)
+            self.pending_vars.append(v)
+            self.declare_var(v.name, v, v.span)
+        for a in (x for v in vs for x in v.attributes):
+            self.attribute(a)
+
+    def attribute(self, a: ast.Attribute) -> None:
+        for x in a.args:
+            self.expr_lenient(x)
+
+    def expr_lenient(self, e: ast.Expr) -> None:
+        """Resolve an attribute argument: errors in it are not reported (Dafny is lenient
+        about unknown attributes)."""
+        saved = (self.reporter, self.errors, set(self._seen_errors))
+        from ..diagnostics import Reporter
+        self.reporter = Reporter()
+        try:
+            self.expr(e)
+        finally:
+            self.reporter, self.errors, self._seen_errors = saved
+
+    def e_QuantifierExpr(self, e: ast.QuantifierExpr, exp: Optional[Type]) -> Type:
+        self.locals.push()
+        self.bound_vars(e.vars)
+        if e.range is not None:
+            self.expect_bool(e.range, "range of quantifier")
+        self.expect_bool(e.body, "body of quantifier")
+        for a in e.attributes:
+            self.attribute(a)
+        self.locals.pop()
+        return ast.BoolType()
+
+    def e_SetComprehension(self, e: ast.SetComprehension, exp: Optional[Type]) -> Type:
+        self.locals.push()
+        self.bound_vars(e.vars)
+        self.expect_bool(e.range, "range of comprehension")
+        if e.term is not None:
+            hint = self.elem_of(exp) if exp is not None else None
+            t = self.expr(e.term, hint)
+        else:
+            t = self.var_type(e.vars[0]) if e.vars else self.fresh()
+        self.locals.pop()
+        return ast.SetType(t, e.finite)
+
+    def e_MapComprehension(self, e: ast.MapComprehension, exp: Optional[Type]) -> Type:
+        self.locals.push()
+        self.bound_vars(e.vars)
+        if e.range is not None:
+            self.expect_bool(e.range, "range of comprehension")
+        ex = strip_subset(exp) if exp is not None else None
+        if e.key is not None:
+            k = self.expr(e.key, ex.key if isinstance(ex, ast.MapType) else None)
+        else:
+            k = self.var_type(e.vars[0]) if e.vars else self.fresh()
+        v = self.expr(e.value, ex.value if isinstance(ex, ast.MapType) else None)
+        self.locals.pop()
+        return ast.MapType(k, v, e.finite)
+
+    def e_LambdaExpr(self, e: ast.LambdaExpr, exp: Optional[Type]) -> Type:
+        ex = strip_subset(exp) if exp is not None else None
+        self.locals.push()
+        self.bound_vars(e.vars)
+        if isinstance(ex, ast.ArrowType) and len(ex.args) == len(e.vars):
+            for v, at in zip(e.vars, ex.args):
+                self.unify(v.type, at)
+        for r in e.requires:
+            self.expect_bool(r, "lambda precondition")
+        for fr in e.reads:
+            self.frame(fr)
+        body_t = self.expr(e.body, ex.result if isinstance(ex, ast.ArrowType) else None)
+        self.locals.pop()
+        arrow = "->" if not e.reads and not e.requires else ("~>" if e.reads else "-->")
+        return ast.ArrowType([v.type for v in e.vars], body_t, arrow)
+
+    def e_LetExpr(self, e: ast.LetExpr, exp: Optional[Type]) -> Type:
+        if e.such_that:
+            self.locals.push()
+            for p in e.pats:
+                self.pattern(p, self.fresh(), e.span)
+            for r in e.rhss:
+                self.expect_bool(r, "such-that constraint")
+            t = self.expr(e.body, exp)
+            self.locals.pop()
+            return t
+        rts = [self.expr(r, self.pattern_hint(p)) for r, p in zip(e.rhss, e.pats)]
+        if len(e.rhss) != len(e.pats):
+            self.error(e.span, f"let expression must have same number of LHSs (found "
+                               f"{len(e.pats)}) as RHSs (found {len(e.rhss)})")
+        self.locals.push()
+        for p, t in zip(e.pats, rts):
+            self.pattern(p, t, e.span, strip_top=True)
+        t = self.expr(e.body, exp)
+        self.locals.pop()
+        return t
+
+    def pattern_hint(self, p: ast.Pattern) -> Optional[Type]:
+        if isinstance(p, ast.VarPattern) and p.type is not None and not isinstance(
+                p.type, ast.InferredType):
+            return self.resolve_type(p.type)
+        return None
+
+    def e_StmtExpr(self, e: ast.StmtExpr, exp: Optional[Type]) -> Type:
+        self.stmt_in_expr(e.stmt)
+        return self.expr(e.body, exp)
+
+    def stmt_in_expr(self, s: ast.Stmt) -> None:
+        raise NotImplementedError
+
+    def e_MatchExpr(self, e: ast.MatchExpr, exp: Optional[Type]) -> Type:
+        st = self.expr(e.source)
+        result: Optional[Type] = exp
+        first: Optional[Type] = None
+        for c in e.cases:
+            self.locals.push()
+            self.pattern(c.pattern, st, c.span, in_match=True)
+            t = self.expr(c.body, result)
+            if first is None:
+                first = t
+                if result is None:
+                    result = t
+            elif not self.unify(first, t):
+                self.error(c.body.span, f"type of case bodies do not agree (found "
+                                        f"{type_to_str(t)}, previous types {type_to_str(first)})")
+            self.locals.pop()
+        return first if first is not None else self.fresh()
+
+    # ------------------------------------------------------------------ patterns
+    def ctor_by_name(self, t: Type, name: str) -> Optional[ast.DatatypeCtor]:
+        n = strip_subset(t)
+        if isinstance(n, ast.UserType) and isinstance(n.decl, ast.DatatypeDecl):
+            tab = self.tables.get(id(n.decl))
+            return tab.ctors.get(name) if tab else None
+        return None
+
+    def pattern(self, p: ast.Pattern, t: Type, span: Span, in_match: bool = False,
+                strip_top: bool = False, make_local: bool = False,
+                ghost: bool = False) -> None:
+        if isinstance(p, ast.VarPattern):
+            if in_match:
+                c = self.ctor_by_name(t, p.name)
+                if c is None and isinstance(prune(t), ast.InferredType):
+                    d = self.lookup_module_name(p.name, "any")
+                    if isinstance(d, ast.DatatypeCtor) and not d.formals:
+                        c = d
+                        dt = d.owner
+                        self.unify(t, ast.UserType([dt.name], [self.fresh() for _ in
+                                                               dt.type_params], decl=dt))
+                if c is not None:
+                    if c.formals:
+                        self.error(p.span, f"constructor '{c.name}' expects {len(c.formals)} "
+                                           f"arguments, but the pattern has none")
+                    p.ctor = c
+                    return
+            vt: Type
+            if p.type is not None and not isinstance(p.type, ast.InferredType):
+                vt = self.resolve_type(p.type)
+                if not self.unify(vt, t):
+                    self.error(p.span, f"type of bound variable '{p.name}' ({type_to_str(vt)})"
+                                       f" does not agree with the type of the value "
+                                       f"({type_to_str(t)})")
+            else:
+                vt = t
+                if strip_top:
+                    pt = prune(t)
+                    if isinstance(pt, ast.UserType) and isinstance(pt.decl, ast.SubsetTypeDecl):
+                        vt = strip_subset(pt)
+            v: Any
+            if make_local:
+                v = ast.LocalVar(p.name, vt, is_ghost=ghost or p.is_ghost, span=p.span)
+            else:
+                v = ast.BoundVar(p.name, vt, span=p.span)
+            p.decl = v
+            self.pending_vars.append(v)
+            if p.name != "_":
+                self.declare_var(p.name, v, p.span)
+            return
+        if isinstance(p, ast.CtorPattern):
+            if p.name == "":
+                n = strip_subset(t)
+                if isinstance(n, ast.InferredType):
+                    elems: list[Type] = [self.fresh() for _ in p.args]
+                    self.unify(n, ast.TupleType(elems))
+                    n = strip_subset(t)
+                if not isinstance(n, ast.TupleType) or len(n.elems) != len(p.args):
+                    self.error(p.span, f"tuple pattern with {len(p.args)} components does "
+                                       f"not match type {type_to_str(t)}")
+                    for a in p.args:
+                        self.pattern(a, self.fresh(), span, in_match, strip_top, make_local,
+                                     ghost)
+                    return
+                for a, et in zip(p.args, n.elems):
+                    self.pattern(a, et, span, in_match or True, strip_top, make_local, ghost)
+                return
+            c = self.ctor_by_name(t, p.name)
+            if c is None:
+                d = self.lookup_module_name(p.name, "any")
+                if isinstance(d, ast.DatatypeCtor):
+                    c = d
+                    dt = d.owner
+                    if not self.unify(t, ast.UserType([dt.name], [self.fresh() for _ in
+                                                                  dt.type_params], decl=dt)):
+                        c = None
+            if c is None:
+                self.error(p.span, f"member '{p.name}' does not exist in "
+                                   f"{self.type_desc(t)}")
+                for a in p.args:
+                    self.pattern(a, self.fresh(), span, True, strip_top, make_local, ghost)
+                return
+            p.ctor = c
+            n = strip_subset(t)
+            sub = subst_map(c.owner.type_params, n.args) if isinstance(n, ast.UserType) else {}
+            if len(c.formals) != len(p.args):
+                self.error(p.span, f"constructor '{c.name}' of arity {len(c.formals)} is "
+                                   f"applied to {len(p.args)} argument(s)")
+            for a, f in zip(p.args, c.formals):
+                self.pattern(a, self.subst(f.type, sub), span, True, strip_top, make_local,
+                             ghost)
+            return
+        if isinstance(p, ast.LitPattern):
+            lt = self.expr(p.value, t)
+            if not self.unify(t, lt):
+                self.error(p.span, f"literal pattern of type {type_to_str(lt)} does not match "
+                                   f"{type_to_str(t)}")
+            return
+        if isinstance(p, ast.DisjunctivePattern):
+            for a in p.alternatives:
+                self.pattern(a, t, span, in_match, strip_top, make_local, ghost)
+            return
