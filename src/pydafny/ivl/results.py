@@ -63,3 +63,7 @@ class ImplResult:
     time: float = 0.0
     failures: list[Failure] = field(default_factory=list)
     reason: str = ""  # the solver's reason for unknown / timeout, if any
+    vcgen_time: float = 0.0   # seconds spent lowering, passifying and building the VC
+    solver_time: float = 0.0  # seconds spent in the solver (conversion and checks)
+    smtlib: str = ""          # the query as SMT-LIB, when asked for
+    vc_size: int = 0          # passive commands in the VC

@@ -1,0 +1,252 @@
+"""Verifying IVL programs: the programmatic API.
+
+    from pydafny.ivl.verify import VerifyOptions, verify_program
+    results, diagnostics = verify_program(program, VerifyOptions(time_limit=10))
+
+Takes: a `Program` (parsed from text or built in memory from `pydafny.ivl.ast` nodes) and
+`VerifyOptions`.
+Guarantees: `verify_program` returns `(results, diagnostics)`. If the program has resolution or
+type errors, or uses an unsupported construct, `diagnostics` holds them (with locations) and
+`results` is empty. Otherwise there is one `ImplResult` per implementation, in source order
+(whatever `cores` is), with a verdict:
+  * "verified": the solver proved the implementation's VC (unsat) — the only success;
+  * "errors": `failures` lists each obligation found to fail (up to `error_limit`), each with
+    its kind (assertion, precondition, postcondition, invariant-entry, invariant-maintained),
+    the span where it fails, the specification clause's span, the untouched `info` payload of
+    the Assert/Requires/Ensures/Invariant (and of the Call for preconditions), and a
+    counterexample (source variable -> value);
+  * "timeout" / "resource-out" / "unknown": the solver gave up; never success.
+How failures are found: the query is background /\\ VC definitions /\\ not ok_entry (see
+vcgen.py); on sat (or unknown with a candidate model) the model is walked from the entry block
+along blocks whose ok_b is false to the first assertion label A_i that is false; that
+assertion is reported, its D_i asserted (so it is assumed from then on), and the solver asked
+again until unsat, the error limit, or a give-up.
+
+Per-implementation knobs: the attribute `{:timeLimit N}` / `{:rlimit N}` on an implementation
+overrides the limits; `{:verify false}` skips it (counted neither verified nor failed).
+The `info` payloads must be picklable when `cores > 1`.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..diagnostics import Diagnostic
+from ..smt.solver import DEFAULT_Z3_PARAMS, Solver, SolverOptions
+from . import ast as A
+from .cfg import LoweringError, lower_implementation
+from .encode import EncodeError, Encoder
+from .loops import cut_loops
+from .results import Failure, FailureKind, ImplResult, Verdict
+from .typecheck import ImplInfo, ProgramInfo, check_program
+from .vcgen import Vc, generate_vc
+
+
+@dataclass(slots=True)
+class VerifyOptions:
+    time_limit: float = 0.0        # seconds per solver check; 0 means none
+    resource_limit: int = 0        # z3 rlimit per solver check; 0 means none
+    error_limit: int = 5           # failures reported per implementation
+    cores: int = 1
+    seed: int = 0
+    print_smt: bool = False        # fill ImplResult.smtlib
+    z3_params: dict[str, object] = field(default_factory=lambda: dict(DEFAULT_Z3_PARAMS))
+    solver_factory: Callable[[], Solver] | None = None  # default: z3; FakeSolver in tests
+    only: tuple[str, ...] = ()     # verify only these implementations (all when empty)
+
+
+def _default_solver() -> Solver:
+    from ..smt.z3_backend import Z3Solver
+    return Z3Solver()
+
+
+def _attr_num(attrs: A.Attrs, name: str) -> float | None:
+    a = A.attr_value(attrs, name)
+    if a is not None and a.args and isinstance(a.args[0], A.IntLit):
+        return float(a.args[0].value)
+    return None
+
+
+def _skipped(impl: ImplInfo) -> bool:
+    a = A.attr_value(impl.attrs, "verify")
+    return a is not None and bool(a.args) and a.args[0] == A.BoolLit(False)
+
+
+def _classify_unknown(reason: str) -> str:
+    r = reason.lower()
+    if "timeout" in r or "canceled" in r or "cancelled" in r:
+        return Verdict.TIMEOUT
+    if "resource" in r or "rlimit" in r or "memout" in r or "memory" in r:
+        return Verdict.OUT_OF_RESOURCE
+    return ""
+
+
+def _find_failure(session, vc: Vc, disabled: set[int]) -> int | None:  # type: ignore[no-untyped-def]
+    """Walk the model from the entry along failing blocks to the first false label."""
+    b = 0
+    steps = 0
+    while steps <= len(vc.blocks):
+        steps += 1
+        pb = vc.blocks[b]
+        for i in pb.asserts:
+            if i in disabled:
+                continue
+            a = vc.asserts[i]
+            if session.eval_bool(a.label) is False and session.eval_bool(a.disable) is not True:
+                return i
+        nxt = None
+        for fix, j in pb.edges:
+            if session.eval_bool(vc.blocks[j].ok) is False and session.eval_bool(fix) is not False:
+                nxt = j
+                break
+        if nxt is None:
+            return None
+        b = nxt
+    return None
+
+
+def verify_impl(info: ProgramInfo, impl: ImplInfo, options: VerifyOptions,
+                solver: Solver) -> ImplResult:
+    """Verify one implementation (see the module docstring)."""
+    t0 = time.perf_counter()
+    enc = Encoder(info)
+    cfg = cut_loops(lower_implementation(info, impl))
+    vc = generate_vc(cfg, enc)
+    background = enc.background()
+    t1 = time.perf_counter()
+    tl = _attr_num(impl.attrs, "timeLimit")
+    rl = _attr_num(impl.attrs, "rlimit")
+    sopts = SolverOptions(tl if tl is not None else options.time_limit,
+                          int(rl) if rl is not None else options.resource_limit,
+                          options.seed, dict(options.z3_params))
+    session = solver.open(sopts)
+    for t in background:
+        session.add(t)
+    for d in vc.defs:
+        session.add(d)
+    session.add(vc.goal)
+    result = ImplResult(impl.name, impl.span, Verdict.VERIFIED, vc_size=vc.size)
+    if options.print_smt:
+        result.smtlib = session.smtlib()
+    failures: list[Failure] = []
+    disabled: set[int] = set()
+    gave_up = ""
+    while True:
+        r = session.check()
+        if r == "unsat":
+            break
+        reason = session.reason_unknown() if r == "unknown" else ""
+        if r == "unknown":
+            gave_up = _classify_unknown(reason)
+            result.reason = reason
+            if gave_up:
+                break
+        i = _find_failure(session, vc, disabled)
+        if i is None:
+            gave_up = gave_up or Verdict.UNKNOWN
+            result.reason = result.reason or "no failing assertion found in the model"
+            break
+        a = vc.asserts[i]
+        cex: dict[str, str] = {}
+        for name, term in a.cex:
+            v = session.eval_text(term)
+            if v is not None:
+                cex[name] = v
+        ck = a.check
+        failures.append(Failure(ck.kind, ck.span, ck.clause_span, ck.info, ck.site_info, cex))
+        disabled.add(i)
+        session.add(a.disable)
+        if len(failures) >= options.error_limit:
+            break
+    t2 = time.perf_counter()
+    failures.sort(key=lambda f: (f.span.start, f.clause_span.start))
+    result.failures = failures
+    if failures:
+        result.verdict = Verdict.ERRORS
+    elif gave_up:
+        result.verdict = gave_up
+    result.vcgen_time = t1 - t0
+    result.solver_time = t2 - t1
+    result.time = t2 - t0
+    return result
+
+
+# ------------------------------------------------------------------ parallel driver
+
+_JOB: tuple[ProgramInfo, list[ImplInfo], VerifyOptions] | None = None
+
+
+def _worker(k: int) -> tuple[int, ImplResult | tuple[object, str]]:
+    assert _JOB is not None
+    info, impls, options = _JOB
+    solver = (options.solver_factory or _default_solver)()
+    try:
+        return k, verify_impl(info, impls[k], options, solver)
+    except (LoweringError, EncodeError) as e:
+        return k, (e.span, e.message)
+
+
+def verify_program(program: A.Program, options: VerifyOptions | None = None,
+                   on_result: Callable[[ImplResult], None] | None = None
+                   ) -> tuple[list[ImplResult], list[Diagnostic]]:
+    """Type check and verify `program`; see the module docstring. `on_result` is called with
+    each result in source order as soon as it and all earlier ones are known."""
+    global _JOB
+    options = options or VerifyOptions()
+    info, diags = check_program(program)
+    if any(d.severity == "Error" for d in diags):
+        return [], diags
+    impls = [i for i in info.impls if not _skipped(i)
+             and (not options.only or i.name in options.only)]
+    results: list[ImplResult | None] = [None] * len(impls)
+    errors: list[Diagnostic] = []
+    next_out = 0
+
+    def deliver(k: int, r: ImplResult | tuple[object, str]) -> None:
+        nonlocal next_out
+        if isinstance(r, ImplResult):
+            results[k] = r
+        else:
+            span, msg = r
+            errors.append(Diagnostic(span, msg))  # type: ignore[arg-type]
+            results[k] = ImplResult(impls[k].name, impls[k].span, Verdict.UNKNOWN,
+                                    reason=msg)
+        while next_out < len(results) and results[next_out] is not None:
+            if on_result is not None and not errors:
+                on_result(results[next_out])  # type: ignore[arg-type]
+            next_out += 1
+
+    _JOB = (info, impls, options)
+    try:
+        if options.cores > 1 and len(impls) > 1 and "fork" in \
+                multiprocessing.get_all_start_methods():
+            ctx = multiprocessing.get_context("fork")
+            with ctx.Pool(min(options.cores, len(impls))) as pool:
+                for k, r in pool.imap_unordered(_worker, range(len(impls))):
+                    deliver(k, r)
+        else:
+            for k in range(len(impls)):
+                deliver(*_worker(k))
+    finally:
+        _JOB = None
+    if errors:
+        return [], errors
+    return [r for r in results if r is not None], diags
+
+
+def failure_message(f: Failure) -> tuple[str, str]:
+    """Boogie's wording: (error message, related-location message or "")."""
+    if f.kind == FailureKind.POSTCONDITION:
+        return ("a postcondition could not be proved on this return path",
+                "this is the postcondition that could not be proved")
+    if f.kind == FailureKind.PRECONDITION:
+        return ("a precondition for this call could not be proved",
+                "this is the precondition that could not be proved")
+    if f.kind == FailureKind.INVARIANT_ENTRY:
+        return "this loop invariant could not be proved on entry", ""
+    if f.kind == FailureKind.INVARIANT_MAINTAINED:
+        return "this invariant could not be proved to be maintained by the loop", ""
+    return "this assertion could not be proved", ""
