@@ -322,6 +322,15 @@ class ChainExpr(Expr):
 
 
 @dataclass(slots=True)
+class PrefixEqExpr(Expr):
+    """Prefix equality of codatatype values `a ==#[k] b` (negated: `a !=#[k] b`)."""
+    left: Expr
+    right: Expr
+    depth: Expr
+    negated: bool = False
+
+
+@dataclass(slots=True)
 class ITEExpr(Expr):
     cond: Expr
     then: Expr
@@ -841,6 +850,11 @@ class LabeledStmt(Stmt):
 @dataclass(slots=True)
 class SkeletonStmt(Stmt):
     """`...;` in refinement modules."""
+
+
+@dataclass(slots=True)
+class NewPhaseStmt(Stmt):
+    """`new;` in a constructor body: ends the first (initialization) phase."""
 
 
 # --------------------------------------------------------------------------- declarations
