@@ -246,13 +246,16 @@ class _Lowerer:
         if s.cond is not None:
             body.cmds.append(LAssume(s.cond))
             exit_.cmds.append(LAssume(A.Unary("!", s.cond, span=s.cond.span)))
+        after = BBlock("$afterloop", span=s.span)  # where `break` goes: no guard assumed
         self.cur = body
-        self.breaks.append(exit_)
+        self.breaks.append(after)
         self.stmts(s.body)
         self.breaks.pop()
         self.jump(head)
         self.blocks.append(exit_)
-        self.cur = exit_
+        exit_.succs.append(after)
+        self.blocks.append(after)
+        self.cur = after
 
     def temp(self, name: str, t: A.Type) -> str:
         self.var_types[name] = self.info.resolve_type(t)

@@ -84,6 +84,9 @@ def _classify_unknown(reason: str) -> str:
     return ""
 
 
+_KIND_ORDER = {FailureKind.INVARIANT_ENTRY: 0, FailureKind.INVARIANT_MAINTAINED: 1}
+
+
 def _find_failure(session, vc: Vc, disabled: set[int]) -> int | None:  # type: ignore[no-untyped-def]
     """Walk the model from the entry along failing blocks to the first false label."""
     b = 0
@@ -162,7 +165,7 @@ def verify_impl(info: ProgramInfo, impl: ImplInfo, options: VerifyOptions,
         if len(failures) >= options.error_limit:
             break
     t2 = time.perf_counter()
-    failures.sort(key=lambda f: (f.span.start, f.clause_span.start))
+    failures.sort(key=lambda f: (f.span.start, f.clause_span.start, _KIND_ORDER.get(f.kind, 9)))
     result.failures = failures
     if failures:
         result.verdict = Verdict.ERRORS

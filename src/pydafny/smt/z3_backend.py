@@ -256,7 +256,7 @@ def _set_solver_params(s: z3.Solver, params: dict[str, object]) -> None:
 class Z3Session:
     def __init__(self, conv: Z3Converter, options: SolverOptions) -> None:
         self.conv = conv
-        s = z3.Solver(ctx=conv.ctx)
+        s = z3.SimpleSolver(ctx=conv.ctx)
         params = {k: v for k, v in options.params.items() if k not in _GLOBAL_ONLY}
         params["smt.random_seed"] = options.seed
         if options.time_limit > 0:
@@ -309,14 +309,18 @@ class Z3Session:
         if m is None:
             return None
         v = m.eval(self.conv.convert(t), model_completion=True)
-        if z3.is_int_value(v) or z3.is_true(v) or z3.is_false(v):
+        if z3.is_true(v):
+            return "true"
+        if z3.is_false(v):
+            return "false"
+        if z3.is_int_value(v):
             return str(v)
         if z3.is_rational_value(v):
             return str(v.as_fraction()).replace("/", " / ") if v.denominator_as_long() != 1 \
                 else f"{v.numerator_as_long()}.0"
         if z3.is_bv_value(v):
             return f"{v.as_long()}bv{v.size()}"
-        text = str(v)
+        text = " ".join(str(v).split())
         return text if len(text) <= 200 else text[:197] + "..."
 
     def smtlib(self) -> str:
