@@ -207,10 +207,12 @@ class WildcardExpr(Expr):
 
 @dataclass(slots=True)
 class NameExpr(Expr):
-    """An identifier, optionally with explicit type arguments `f<int>`."""
+    """An identifier, optionally with explicit type arguments `f<int>`. `prefix_depth`
+    is the `k` of a prefix predicate/lemma call `P#[k](x)` (extreme predicates)."""
     name: str
     type_args: Optional[list[Type]] = None
     decl: Any = _ann()
+    prefix_depth: Optional[Expr] = None
 
 
 @dataclass(slots=True)
