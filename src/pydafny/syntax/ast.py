@@ -206,6 +206,12 @@ class WildcardExpr(Expr):
 
 
 @dataclass(slots=True)
+class EllipsisExpr(Expr):
+    """`...` standing for an expression of the refined module (`assert ...;`,
+    `if ... {`), in refinement modules only."""
+
+
+@dataclass(slots=True)
 class NameExpr(Expr):
     """An identifier, optionally with explicit type arguments `f<int>`. `prefix_depth`
     is the `k` of a prefix predicate/lemma call `P#[k](x)` (extreme predicates)."""
