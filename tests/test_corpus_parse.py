@@ -1,0 +1,35 @@
+"""Every program of the DafnyBench corpus parses without errors, and the printer round-trips
+it: parse(print(parse(x))) == parse(x) (AST equality ignores spans)."""
+
+from __future__ import annotations
+
+import glob
+import os
+
+import pytest
+
+from pydafny.diagnostics import Reporter
+from pydafny.syntax.parser import parse_source
+from pydafny.syntax.source import SourceFile
+
+CORPUS = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "corpus", "dafnybench")
+if not os.path.isdir(CORPUS):
+    CORPUS = "/work/shared/corpus/dafnybench"
+FILES = sorted(glob.glob(os.path.join(CORPUS, "*.dfy")))
+
+
+def _parse(path: str) -> tuple[object, list[str]]:
+    rep = Reporter()
+    prog = parse_source(SourceFile.read(path), rep)
+    return prog, [d.format() for d in rep.diagnostics]
+
+
+@pytest.mark.skipif(not FILES, reason="corpus not present")
+def test_whole_corpus_parses() -> None:
+    failures: list[str] = []
+    for path in FILES:
+        _, errors = _parse(path)
+        if errors:
+            failures.append(errors[0])
+    assert not failures, "\n".join(failures[:20])
+    assert len(FILES) >= 400
