@@ -581,7 +581,10 @@ class _Parser:
 
     def mul_expr(self) -> A.Expr:
         left = self.unary_expr()
-        while self.at("*") or self.at("/") or self.at("div") or self.at("mod") or self.at("%"):
+        while self.at("*") or self.at("/") or self.at("div") or self.at("mod") or self.at("%") \
+                or self.at("**"):
+            if self.at("**"):
+                raise IvlSyntaxError(self.tok.span, "unsupported: '**' (power)")
             op = self.tok
             self.i += 1
             text = "mod" if op.text == "%" else op.text

@@ -276,12 +276,13 @@ class Checker:
                              "function body")
 
     def _formals_scope(self, formals: tuple[A.Formal, ...], kind: str, tv: frozenset[str],
-                       scope: dict[str, _Var]) -> None:
+                       scope: dict[str, _Var], check: bool = True) -> None:
         for p in formals:
             if p.name in scope:
                 self.err(p.span, f"more than one declaration of variable name: {p.name}",
                          "resolution")
-            self.check_type(p.type, tv)
+            if check:
+                self.check_type(p.type, tv)
             scope[p.name] = _Var(self.info.resolve_type(p.type, tv), kind)
 
     def check_procedure(self, p: A.ProcedureDecl) -> None:
@@ -332,8 +333,9 @@ class Checker:
                     outs: tuple[A.Formal, ...], body: A.Body, span: Span,
                     attrs: A.Attrs) -> None:
         scope: dict[str, _Var] = {}
-        self._formals_scope(ins, "in", frozenset(), scope)
-        self._formals_scope(outs, "out", frozenset(), scope)
+        own = ins is p.ins  # the procedure's own formals were checked with its declaration
+        self._formals_scope(ins, "in", frozenset(), scope, not own)
+        self._formals_scope(outs, "out", frozenset(), scope, not own)
         self._formals_scope(body.locals, "local", frozenset(), scope)
         ctx = _Ctx([self.globals_scope, scope], True, frozenset(), frozenset(p.modifies))
         for f in body.locals:

@@ -75,9 +75,16 @@ def _skipped(impl: ImplInfo) -> bool:
     return a is not None and bool(a.args) and a.args[0] == A.BoolLit(False)
 
 
-def _classify_unknown(reason: str) -> str:
+def _classify_unknown(reason: str, sopts: SolverOptions, elapsed: float) -> str:
+    """TIMEOUT / OUT_OF_RESOURCE for a give-up, "" for incompleteness (a candidate model).
+    z3 reports an exhausted rlimit as "canceled", like an interrupted check."""
     r = reason.lower()
-    if "timeout" in r or "canceled" in r or "cancelled" in r:
+    if "timeout" in r:
+        return Verdict.TIMEOUT
+    if "canceled" in r or "cancelled" in r:
+        if sopts.resource_limit > 0 and (sopts.time_limit <= 0
+                                         or elapsed < 0.9 * sopts.time_limit):
+            return Verdict.OUT_OF_RESOURCE
         return Verdict.TIMEOUT
     if "resource" in r or "rlimit" in r or "memout" in r or "memory" in r:
         return Verdict.OUT_OF_RESOURCE
@@ -138,12 +145,13 @@ def verify_impl(info: ProgramInfo, impl: ImplInfo, options: VerifyOptions,
     disabled: set[int] = set()
     gave_up = ""
     while True:
+        tc = time.perf_counter()
         r = session.check()
         if r == "unsat":
             break
         reason = session.reason_unknown() if r == "unknown" else ""
         if r == "unknown":
-            gave_up = _classify_unknown(reason)
+            gave_up = _classify_unknown(reason, sopts, time.perf_counter() - tc)
             result.reason = reason
             if gave_up:
                 break

@@ -1,0 +1,2 @@
+// An unexpected character.
+procedure P() { assert 1 @ 2; }
