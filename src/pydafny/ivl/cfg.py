@@ -4,7 +4,9 @@ Takes: a type-checked `ImplInfo` and its `ProgramInfo`.
 Guarantees: a `Cfg` whose blocks hold only the simple commands `LAssert`, `LAssume`, `LHavoc`,
 `LAssign` (over whole variables: `m[i][j] := v` becomes `m := m[i := m[i][j := v]]`), joined by
 successor edges; the first block is the entry. Specifically:
-  * entry:     assume every requires (free or not) of the procedure;
+  * entry:     assume the where clauses of globals, formals and locals, and every requires
+               (free or not) of the procedure; (vcgen assumes a variable's where clause again
+               after each havoc of it, as Boogie does);
   * return:    assert every non-free ensures (kind postcondition, at the return / the body's
                closing brace), then the path ends;
   * call P:    in_k := arg_k; assert P's non-free requires (kind precondition; all requires for
@@ -94,6 +96,7 @@ class Cfg:
     entry: BBlock
     blocks: list[BBlock]
     var_types: dict[str, A.Type]  # every local, formal and temporary, resolved
+    wheres: dict[str, A.Expr] = field(default_factory=dict)  # where clauses by variable
 
 
 class LoweringError(Exception):
@@ -110,8 +113,16 @@ class _Lowerer:
         self.proc = impl.proc
         self.blocks: list[BBlock] = []
         self.var_types: dict[str, A.Type] = {}
+        self.wheres: dict[str, A.Expr] = {}
+        for g in info.globals.values():
+            if g.where is not None:
+                self.wheres[g.name] = g.where
         for f in impl.ins + impl.outs + impl.body.locals:
             self.var_types[f.name] = info.resolve_type(f.type)
+            if f.where is not None:
+                self.wheres[f.name] = f.where
+            else:
+                self.wheres.pop(f.name, None)
         self.own = Scope({p.name: f.name for p, f in zip(self.proc.ins + self.proc.outs,
                                                          impl.ins + impl.outs)})
         self.cur: BBlock | None = None
@@ -134,6 +145,8 @@ class _Lowerer:
 
     def lower(self) -> Cfg:
         entry = self.new_block("$entry", self.impl.span)
+        for w in self.wheres.values():  # Boogie: where clauses hold initially
+            entry.cmds.append(LAssume(w))
         for r in self.proc.requires:
             entry.cmds.append(LAssume(r.expr, self.own))
         user = self.impl.body.blocks
@@ -153,7 +166,7 @@ class _Lowerer:
                     self.jump(targets[i + 1])
                 else:
                     self.ret(self.end_span)
-        return Cfg(entry, self.blocks, self.var_types)
+        return Cfg(entry, self.blocks, self.var_types, self.wheres)
 
     def ret(self, span: Span) -> None:
         if self.cur is None:

@@ -242,6 +242,10 @@ class _Passifier:
             elif isinstance(c, LHavoc):
                 for n in c.names:
                     sigma[n] = self.fresh(n)
+                for n in c.names:
+                    w = self.cfg.wheres.get(n)
+                    if w is not None:
+                        out.append(("assume", enc.expr(w, self.env(sigma, None))))
         return out
 
     def wp(self, pb: PBlock, items: list[tuple[str, object]], oks: list[Term]) -> None:
