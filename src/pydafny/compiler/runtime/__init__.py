@@ -18,6 +18,8 @@ from .numeric import (bv_div, bv_mod, bv_rotate_left, bv_rotate_right, char_of, 
 from .objects import DafnyObject, Datatype
 from .printing import print_string, print_value, quoted_string, raw_string, real_str, string_of
 from .seq import EMPTY_SEQ, Seq
+from .program import (MISSING, extern_lookup, match_failure, register_extern_paths, run_main,
+                      write)
 
 
 class NoWitness(DafnyRuntimeError):
@@ -64,5 +66,6 @@ __all__ = [
     "bv_div", "bv_mod", "bv_rotate_left", "bv_rotate_right", "char_of", "div", "floor",
     "mod", "real_div", "real_of", "shift_left", "shift_right",
     "print_string", "print_value", "quoted_string", "raw_string", "real_str", "string_of",
+    "MISSING", "extern_lookup", "match_failure", "register_extern_paths", "run_main", "write",
     "pick", "seq_of_array", "int_range", "bool_domain", "subsets", "check_range",
 ]

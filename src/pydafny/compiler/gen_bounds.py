@@ -1,0 +1,150 @@
+"""Bound discovery: turning the range of a quantifier, comprehension or `:|` into finite
+Python iterations, as Dafny does when it compiles them.
+
+Given bound variables x1..xn and a range R (a conjunction), `discover` finds for each xi
+one of:  `xi in S` (iterate S), `lo <= xi < hi` in any spelling (iterate `range`), `xi == e`
+(a single value), `xi <- C` (the Dafny 4 domain), or a `bool` type (both values). A bound
+may mention variables already placed, so variables are ordered such that each bound only
+uses earlier ones. Conjuncts fully implied by the chosen iteration are dropped from the
+filter; every other conjunct stays as a filter, so the generated iteration enumerates
+exactly { (x1..xn) | R }. If some variable has no bound the construct is not compilable
+and a CompileError names it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Optional
+
+from ..semantics import types as T
+from ..syntax import ast
+from .emitter import CompileError
+
+
+def conjuncts(e: Optional[ast.Expr]) -> list[ast.Expr]:
+    """Flatten `a && b` and split comparison chains into adjacent pairs."""
+    if e is None:
+        return []
+    if isinstance(e, ast.BinaryExpr) and e.op == "&&":
+        return conjuncts(e.left) + conjuncts(e.right)
+    if isinstance(e, ast.ChainExpr):
+        out: list[ast.Expr] = []
+        for i, op in enumerate(e.ops):
+            b = ast.BinaryExpr(op, e.operands[i], e.operands[i + 1], span=e.span,
+                               type=ast.BoolType())
+            b.resolved_op = f"{op}:{T.family(e.operands[i].type) if e.operands[i].type else '?'}"
+            out.append(b)
+        return out
+    return [e]
+
+
+def mentions(e: ast.Node, decls: set[int]) -> bool:
+    """Does `e` mention a variable whose declaration id is in `decls`?"""
+    stack: list[Any] = [e]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, ast.NameExpr) and id(n.decl) in decls:
+            return True
+        if isinstance(n, ast.VarPattern) and id(n.decl) in decls:
+            return True
+        stack.extend(ast.children(n))
+    return False
+
+
+def _is_var(e: ast.Expr, v: ast.BoundVar) -> bool:
+    return isinstance(e, ast.NameExpr) and e.decl is v
+
+
+@dataclass(slots=True)
+class Bound:
+    var: ast.BoundVar
+    kind: str                      # 'in', 'range', 'eq', 'bool', 'domain'
+    source: Optional[ast.Expr] = None
+    lo: Optional[ast.Expr] = None
+    lo_plus: int = 0
+    hi: Optional[ast.Expr] = None
+    hi_plus: int = 0
+    used: list[int] = field(default_factory=list)   # indices of conjuncts implied
+
+
+def _bound_for(v: ast.BoundVar, conj: list[ast.Expr], forbidden: set[int]) -> Optional[Bound]:
+    if v.domain is not None and not mentions(v.domain, forbidden):
+        return Bound(v, "domain", source=v.domain)
+    lo: Optional[tuple[ast.Expr, int, int]] = None
+    hi: Optional[tuple[ast.Expr, int, int]] = None
+    for i, c in enumerate(conj):
+        if not isinstance(c, ast.BinaryExpr):
+            continue
+        op, l, r = c.op, c.left, c.right
+        if op == "in" and _is_var(l, v) and not mentions(r, forbidden):
+            return Bound(v, "in", source=r, used=[i])
+        if op == "==" and _is_var(l, v) and not mentions(r, forbidden):
+            return Bound(v, "eq", source=r, used=[i])
+        if op == "==" and _is_var(r, v) and not mentions(l, forbidden):
+            return Bound(v, "eq", source=l, used=[i])
+        if op in ("<", "<=", ">", ">="):
+            if _is_var(l, v) and not mentions(r, forbidden):
+                other, var_left = r, True
+            elif _is_var(r, v) and not mentions(l, forbidden):
+                other, var_left = l, False
+            else:
+                continue
+            # normalize to: v OP other
+            nop = op if var_left else {"<": ">", "<=": ">=", ">": "<", ">=": "<="}[op]
+            if nop == "<" and hi is None:
+                hi = (other, 0, i)
+            elif nop == "<=" and hi is None:
+                hi = (other, 1, i)
+            elif nop == ">" and lo is None:
+                lo = (other, 1, i)
+            elif nop == ">=" and lo is None:
+                lo = (other, 0, i)
+    if lo is not None and hi is not None:
+        return Bound(v, "range", lo=lo[0], lo_plus=lo[1], hi=hi[0], hi_plus=hi[1],
+                     used=[lo[2], hi[2]])
+    if isinstance(T.base_type(v.type), ast.BoolType):
+        return Bound(v, "bool")
+    return None
+
+
+def discover(vars_: list[ast.BoundVar], rng: Optional[ast.Expr],
+             where: ast.Node) -> tuple[list[Bound], list[ast.Expr]]:
+    """Bounds for every variable (in iteration order) and the conjuncts left as filters."""
+    conj = conjuncts(rng)
+    pending = list(vars_)
+    placed: list[Bound] = []
+    all_ids = {id(v) for v in vars_}
+    while pending:
+        progress = False
+        for v in list(pending):
+            forbidden = {id(x) for x in pending}
+            b = _bound_for(v, conj, forbidden)
+            if b is not None:
+                placed.append(b)
+                pending.remove(v)
+                progress = True
+                break
+        if not progress:
+            names = ", ".join(v.name for v in pending)
+            raise CompileError(where.span, "unsupported: cannot compile this quantifier, "
+                               f"comprehension or ':|': no finite bound found for {names}")
+    used = {i for b in placed for i in b.used}
+    rest = [c for i, c in enumerate(conj) if i not in used]
+    del all_ids
+    return placed, rest
+
+
+def iteration_source(b: Bound, expr: Callable[[ast.Expr], str]) -> str:
+    """The Python iterable for one bound."""
+    if b.kind in ("in", "domain"):
+        assert b.source is not None
+        return expr(b.source)
+    if b.kind == "eq":
+        assert b.source is not None
+        return f"({expr(b.source)},)"
+    if b.kind == "bool":
+        return "(False, True)"
+    assert b.lo is not None and b.hi is not None
+    lo = expr(b.lo) + (f" + {b.lo_plus}" if b.lo_plus else "")
+    hi = expr(b.hi) + (f" + {b.hi_plus}" if b.hi_plus else "")
+    return f"range({lo}, {hi})"
