@@ -1,0 +1,74 @@
+"""Type constraints: what membership in a Dafny type says beyond its IVL representation.
+
+Takes: a Dafny type and the IVL expression of a value of that type.
+Guarantees: `type_constraint(ctx, t, e)` is a formula true of every Dafny value of type t
+(`0 <= e` for nat, the constraint of a user subset type or newtype, `e != null` for non-null
+reference types, element constraints for sequences and sets), `TRUE` when there is nothing to
+say. The translator assumes it for parameters, bound variables and havocked locals, and checks
+it wherever a value is assigned to a variable of a constrained type.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from ..ivl import ast as I
+from ..semantics import types as T
+from ..syntax import ast as D
+from .context import WF, Env, ProgramCtx
+from .encoding import TRUE, conj, implies, seq_fn, set_fn
+
+_ids = itertools.count()
+
+
+def type_constraint(ctx: ProgramCtx, t: D.Type, e: I.Expr, depth: int = 0) -> I.Expr:
+    if depth > 4:
+        return TRUE
+    n = T.normalize(t)
+    if isinstance(n, D.UserType):
+        d = n.decl
+        if isinstance(d, D.SubsetTypeDecl):
+            info = T.subset_constraint(n)
+            base = T.substitute(d.base, info.subst) if info else d.base
+            parts = [type_constraint(ctx, base, e, depth + 1)]
+            if info is not None and info.var is not None:
+                parts.append(_instantiate(ctx, info.var, info.constraint, e))
+            return conj(parts)
+        if isinstance(d, D.NewtypeDecl):
+            parts = [type_constraint(ctx, d.base, e, depth + 1)]
+            if d.constraint is not None and d.var_decl is not None:
+                parts.append(_instantiate(ctx, d.var_decl, d.constraint, e))
+            return conj(parts)
+        if isinstance(d, D.ClassDecl) and not T.is_nullable(n):
+            return I.Binary("!=", e, I.Ident("null"))
+        return TRUE
+    if isinstance(n, D.ObjectType):
+        return TRUE if n.nullable else I.Binary("!=", e, I.Ident("null"))
+    if isinstance(n, D.SeqType):
+        st = ctx.enc.ivl_type(n)
+        i = I.Ident(f"i#tc{next(_ids)}")
+        inner = type_constraint(ctx, n.elem, seq_fn("Index", st, e, i), depth + 1)
+        if inner == TRUE:
+            return TRUE
+        return I.Quantifier("forall", (I.Formal(i.name, I.INT),), implies(
+            conj([I.Binary("<=", I.IntLit(0), i), I.Binary("<", i, seq_fn("Length", st, e))]),
+            inner))
+    if isinstance(n, D.SetType) and n.finite:
+        st = ctx.enc.ivl_type(n)
+        x = I.Ident(f"x#tc{next(_ids)}")
+        inner = type_constraint(ctx, n.elem, x, depth + 1)
+        if inner == TRUE:
+            return TRUE
+        return I.Quantifier("forall", (I.Formal(x.name, ctx.enc.ivl_type(n.elem)),),
+                            implies(set_fn("In", st, e, x), inner))
+    return TRUE
+
+
+def _instantiate(ctx: ProgramCtx, var: D.BoundVar, constraint: D.Expr, e: I.Expr) -> I.Expr:
+    from .exprs import ExprTranslator
+    env = Env(vars={id(var): e}, heap_allowed=False)
+    return ExprTranslator(ctx, env, WF(None)).tr(constraint)
+
+
+def type_name(t: D.Type) -> str:
+    return T.type_to_str(t)

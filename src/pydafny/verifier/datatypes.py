@@ -1,0 +1,125 @@
+"""Datatypes: one IVL sort per Dafny datatype, with constructors, tags, destructors and ranks.
+
+Takes: a resolved `DatatypeDecl` (type arguments are erased: a field whose type mentions a
+type parameter is stored boxed, or as its own erased representation).
+Guarantees: `datatype_info(ctx, d)` declares, once per datatype, in `ctx.decls`:
+  * `Ctor(fields): DT` per constructor, `DT#tag(d): int`, destructors `Ctor.f(d)`;
+  * axioms: the tag of a constructed value is its constructor's index; destructors invert
+    the constructor (so constructors are injective); every value carries one of the
+    constructors' tags and is that constructor applied to its own destructors; the rank of a
+    datatype-typed argument is below the rank of the value built from it.
+All are true in the model where the sort holds finite constructor trees (inductive datatypes;
+codatatypes are rejected by the encoding), tags are constructor indices and ranks are heights.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..ivl import ast as I
+from ..semantics import types as T
+from ..syntax import ast as D
+from .context import ProgramCtx
+from .encoding import conj, disj
+
+
+@dataclass(slots=True)
+class DatatypeInfo:
+    decl: D.DatatypeDecl
+    sort: I.CtorType
+    ctor_names: dict[int, str]
+    ctor_index: dict[int, int]
+    field_types: dict[tuple[int, str], I.Type]
+    field_fns: dict[tuple[int, str], str]
+
+    def tag(self, v: I.Expr) -> I.Expr:
+        return I.FunApp(f"{self.sort.name}#tag", (v,))
+
+    def rank(self, v: I.Expr) -> I.Expr:
+        return I.FunApp(f"{self.sort.name}#rank", (v,))
+
+    def is_ctor(self, c: D.DatatypeCtor, v: I.Expr) -> I.Expr:
+        return I.Binary("==", self.tag(v), I.IntLit(self.ctor_index[id(c)]))
+
+    def construct(self, c: D.DatatypeCtor, args: list[I.Expr]) -> I.Expr:
+        name = self.ctor_names[id(c)]
+        if not c.formals:
+            return I.Ident(name)
+        return I.FunApp(name, tuple(args))
+
+    def select(self, c: D.DatatypeCtor, fname: str, v: I.Expr) -> I.Expr:
+        return I.FunApp(self.field_fns[(id(c), fname)], (v,))
+
+    def field_type(self, c: D.DatatypeCtor, fname: str) -> I.Type:
+        return self.field_types[(id(c), fname)]
+
+
+def datatype_info(ctx: ProgramCtx, d: D.DatatypeDecl) -> DatatypeInfo:
+    cache = ctx.__dict__ if hasattr(ctx, "__dict__") else None  # slots: use ctx.keep map
+    del cache
+    for item in ctx.keep:
+        if isinstance(item, DatatypeInfo) and item.decl is d:
+            return item
+    sort = ctx.enc.datatype_sort(d)
+    s = sort.name
+    info = DatatypeInfo(d, sort, {}, {}, {}, {})
+    ctx.keep.append(info)
+    decls: list[I.Decl] = [I.TypeCtorDecl(s)]
+    decls.append(I.FunctionDecl(f"{s}#tag", (I.Formal("d", sort),), I.INT))
+    decls.append(I.FunctionDecl(f"{s}#rank", (I.Formal("d", sort),), I.INT))
+    dv = I.Ident("d#")
+    tags = []
+    for k, c in enumerate(d.ctors):
+        cname = ctx.names.of(c, f"{s}.{c.name}")
+        info.ctor_names[id(c)] = cname
+        info.ctor_index[id(c)] = k
+        ftys = []
+        for f in c.formals:
+            ft = ctx.enc.ivl_type(f.type)
+            info.field_types[(id(c), f.name)] = ft
+            info.field_fns[(id(c), f.name)] = ctx.names.fresh(f"{cname}.{f.name}")
+            ftys.append(ft)
+        tags.append(I.Binary("==", info.tag(dv), I.IntLit(k)))
+    for k, c in enumerate(d.ctors):
+        cname = info.ctor_names[id(c)]
+        formals = tuple(I.Formal(f"a#{j}", info.field_types[(id(c), f.name)])
+                        for j, f in enumerate(c.formals))
+        args = tuple(I.Ident(x.name) for x in formals)
+        if not c.formals:
+            decls.append(I.ConstDecl(cname, sort))
+            val: I.Expr = I.Ident(cname)
+            # The constructor's tag is its index.
+            decls.append(I.AxiomDecl(I.Binary("==", info.tag(val), I.IntLit(k))))
+        else:
+            decls.append(I.FunctionDecl(cname, tuple(I.Formal(f"a{j}", x.type)
+                                                      for j, x in enumerate(formals)), sort))
+            val = I.FunApp(cname, args)
+            facts = [I.Binary("==", info.tag(val), I.IntLit(k))]
+            for j, f in enumerate(c.formals):
+                fn = info.field_fns[(id(c), f.name)]
+                decls.append(I.FunctionDecl(fn, (I.Formal("d", sort),), formals[j].type))
+                # Destructors invert the constructor.
+                facts.append(I.Binary("==", I.FunApp(fn, (val,)), args[j]))
+                # A datatype argument is a proper subtree: smaller height.
+                ft = T.normalize(f.type)
+                if isinstance(ft, D.UserType) and isinstance(ft.decl, D.DatatypeDecl) \
+                        and not ft.decl.is_co:
+                    other = datatype_info(ctx, ft.decl) if ft.decl is not d else info
+                    facts.append(I.Binary("<", other.rank(args[j]), info.rank(val)))
+            decls.append(I.AxiomDecl(I.Quantifier("forall", formals, conj(facts),
+                                                  (I.Trigger((val,)),))))
+        # Every value with this tag is this constructor applied to its destructors.
+        rebuilt = info.construct(c, [info.select(c, f.name, dv) for f in c.formals])
+        decls.append(I.AxiomDecl(I.Quantifier(
+            "forall", (I.Formal(dv.name, sort),),
+            I.Binary("==>", tags[k], I.Binary("==", dv, rebuilt)),
+            (I.Trigger((info.tag(dv),)),))))
+    # Every value carries the tag of one of the constructors.
+    decls.append(I.AxiomDecl(I.Quantifier("forall", (I.Formal(dv.name, sort),), disj(tags),
+                                          (I.Trigger((info.tag(dv),)),))))
+    # Ranks are non-negative (heights).
+    decls.append(I.AxiomDecl(I.Quantifier("forall", (I.Formal(dv.name, sort),),
+                                          I.Binary("<=", I.IntLit(0), info.rank(dv)),
+                                          (I.Trigger((info.rank(dv),)),))))
+    ctx.decls.extend(decls)
+    return info

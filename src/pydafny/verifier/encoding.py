@@ -1,0 +1,260 @@
+"""How Dafny types and values are represented in the IVL.
+
+Takes: resolved Dafny types (`syntax.ast.Type`, normalized with `semantics.types`).
+Guarantees:
+  * `Encoding.ivl_type(t)` maps a Dafny type to its IVL type:
+      bool -> bool, int/nat/char/int-based newtypes and subset types -> int, real -> real,
+      seq<T> -> `Seq.<tag T>`, set<T> -> `Set.<tag T>`, classes/arrays/object -> `Ref`,
+      datatypes -> `DT.<name>` (type arguments erased; fields of a type-parameter type are
+      boxed), type parameters and opaque types -> `Box`.
+    Anything else raises `Unsupported`.
+  * Using a theory at an element type registers the template instance once
+    (`Encoding.theory_decls()` returns them all, in first-use order), so the generated program
+    only contains the theories it uses.
+  * `Names` gives every Dafny declaration a unique IVL name (stable within one translation).
+Type constraints of subset types (nat, user subset types), non-null references, and of the
+elements of sequences/sets are produced by `constraints.py`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..ivl import ast as I
+from ..semantics import builtins as B
+from ..semantics import types as T
+from ..syntax import ast as D
+from ..syntax.source import NO_SPAN
+from . import prelude
+from .unsupported import Unsupported
+
+REF = I.CtorType("Ref")
+BOX = I.CtorType("Box")
+LAYER = I.CtorType("LayerType")
+
+
+def tag(t: I.Type) -> str:
+    """A name fragment identifying an IVL type (for theory instances and heaps)."""
+    if isinstance(t, I.BasicType):
+        return t.name
+    if isinstance(t, I.CtorType) and not t.args:
+        return t.name
+    if isinstance(t, I.BvType):
+        return f"bv{t.width}"
+    raise ValueError(f"no tag for {t}")
+
+
+class Names:
+    """Unique IVL names for Dafny declarations (keyed by object identity)."""
+
+    def __init__(self) -> None:
+        self._by_id: dict[int, str] = {}
+        self._used: set[str] = set()
+        self._keep: list[Any] = []
+
+    def fresh(self, base: str) -> str:
+        base = base.replace("'", "_q").replace("?", "_Q")
+        name = base
+        k = 0
+        while name in self._used:
+            k += 1
+            name = f"{base}#{k}"
+        self._used.add(name)
+        return name
+
+    def of(self, decl: Any, base: str) -> str:
+        n = self._by_id.get(id(decl))
+        if n is None:
+            n = self.fresh(base)
+            self._by_id[id(decl)] = n
+            self._keep.append(decl)
+        return n
+
+
+class Encoding:
+    """The per-program type mapping and registry of theory instances."""
+
+    def __init__(self, names: Names) -> None:
+        self.names = names
+        self._instances: dict[tuple[str, str], tuple[I.Decl, ...]] = {}
+        self._order: list[tuple[str, str]] = []
+        self.datatypes: list[D.DatatypeDecl] = []      # datatypes whose sort is used
+        self._dt_seen: set[int] = set()
+        self.opaque_types: dict[str, None] = {}
+
+    # ------------------------------------------------------------------ theories
+    def use(self, theory: str, elem: I.Type) -> str:
+        """Register the theory instance for `elem`; returns the element tag."""
+        tg = tag(elem)
+        key = (theory, tg)
+        if key not in self._instances:
+            self._instances[key] = prelude.theory_decls(theory, str(elem), tg)
+            self._order.append(key)
+        return tg
+
+    def theory_decls(self) -> list[I.Decl]:
+        out: list[I.Decl] = []
+        for key in self._order:
+            out.extend(self._instances[key])
+        return out
+
+    # ------------------------------------------------------------------ types
+    def ivl_type(self, t: D.Type) -> I.Type:
+        b = T.base_type(t)
+        if isinstance(b, D.BoolType):
+            return I.BOOL
+        if isinstance(b, (D.IntType, D.CharType)):
+            return I.INT
+        if isinstance(b, D.RealType):
+            return I.REAL
+        if isinstance(b, D.SeqType):
+            e = self.ivl_type(b.elem)
+            return I.CtorType("Seq." + self.use("seq", e))
+        if isinstance(b, D.SetType) and b.finite:
+            e = self.ivl_type(b.elem)
+            return I.CtorType("Set." + self.use("set", e))
+        if isinstance(b, D.ObjectType):
+            return REF
+        if isinstance(b, D.UserType):
+            d = b.decl
+            if isinstance(d, D.ClassDecl):
+                if d.is_trait and d is not B.OBJECT:
+                    raise Unsupported(t.span, "traits")
+                return REF
+            if isinstance(d, D.DatatypeDecl):
+                if d.is_co:
+                    raise Unsupported(t.span, "codatatypes")
+                return self.datatype_sort(d)
+            if isinstance(d, D.TypeParam):
+                return BOX
+            if isinstance(d, D.TypeSynonymDecl) and d.rhs is None:
+                return BOX
+        raise Unsupported(t.span if t.span is not NO_SPAN else NO_SPAN,
+                          f"type {T.type_to_str(t)}")
+
+    def datatype_sort(self, d: D.DatatypeDecl) -> I.CtorType:
+        name = self.names.of(d, "DT." + d.name)
+        if id(d) not in self._dt_seen:
+            self._dt_seen.add(id(d))
+            self.datatypes.append(d)
+        return I.CtorType(name)
+
+    # ------------------------------------------------------------------ boxes
+    def box(self, e: I.Expr, t: I.Type) -> I.Expr:
+        if t == BOX:
+            return e
+        tg = self.use("box", t)
+        return I.FunApp(f"$Box.{tg}", (e,))
+
+    def unbox(self, e: I.Expr, t: I.Type) -> I.Expr:
+        if t == BOX:
+            return e
+        tg = self.use("box", t)
+        return I.FunApp(f"$Unbox.{tg}", (e,))
+
+    def coerce(self, e: I.Expr, have: I.Type, want: I.Type, span: Any = NO_SPAN) -> I.Expr:
+        """Convert a value between representations (only boxing/unboxing is possible)."""
+        if have == want:
+            return e
+        if want == BOX:
+            return self.box(e, have)
+        if have == BOX:
+            return self.unbox(e, want)
+        raise Unsupported(span, f"generic instantiation from {have} to {want}")
+
+
+# ---------------------------------------------------------------------- sequence helpers
+
+def seq_fn(op: str, st: I.Type, *args: I.Expr) -> I.Expr:
+    """`Seq#<op>.<tag>(args)` for the sequence sort `st` (a CtorType named `Seq.<tag>`)."""
+    assert isinstance(st, I.CtorType)
+    return I.FunApp(f"Seq#{op}.{st.name[4:]}", tuple(args))
+
+
+def seq_empty(st: I.Type) -> I.Expr:
+    assert isinstance(st, I.CtorType)
+    return I.Ident(f"Seq#Empty.{st.name[4:]}")
+
+
+def set_fn(op: str, st: I.Type, *args: I.Expr) -> I.Expr:
+    assert isinstance(st, I.CtorType)
+    return I.FunApp(f"Set#{op}.{st.name[4:]}", tuple(args))
+
+
+def set_empty(st: I.Type) -> I.Expr:
+    assert isinstance(st, I.CtorType)
+    return I.Ident(f"Set#Empty.{st.name[4:]}")
+
+
+def is_seq(t: I.Type) -> bool:
+    return isinstance(t, I.CtorType) and t.name.startswith("Seq.")
+
+
+def is_set(t: I.Type) -> bool:
+    return isinstance(t, I.CtorType) and t.name.startswith("Set.")
+
+
+def equal(t: I.Type, a: I.Expr, b: I.Expr) -> I.Expr:
+    """Dafny equality at IVL type t: extensional for sequences and sets."""
+    if is_seq(t):
+        return seq_fn("Equal", t, a, b)
+    if is_set(t):
+        return set_fn("Equal", t, a, b)
+    return I.Binary("==", a, b)
+
+
+# ---------------------------------------------------------------------- formula helpers
+
+TRUE = I.BoolLit(True)
+FALSE = I.BoolLit(False)
+
+
+def conj(parts: list[I.Expr]) -> I.Expr:
+    parts = [p for p in parts if p != TRUE]
+    if not parts:
+        return TRUE
+    e = parts[0]
+    for p in parts[1:]:
+        e = I.Binary("&&", e, p)
+    return e
+
+
+def disj(parts: list[I.Expr]) -> I.Expr:
+    parts = [p for p in parts if p != FALSE]
+    if not parts:
+        return FALSE
+    e = parts[0]
+    for p in parts[1:]:
+        e = I.Binary("||", e, p)
+    return e
+
+
+def implies(a: I.Expr, b: I.Expr) -> I.Expr:
+    if a == TRUE:
+        return b
+    if b == TRUE:
+        return TRUE
+    return I.Binary("==>", a, b)
+
+
+def not_(a: I.Expr) -> I.Expr:
+    if isinstance(a, I.Unary) and a.op == "!":
+        return a.arg
+    if a == TRUE:
+        return FALSE
+    if a == FALSE:
+        return TRUE
+    return I.Unary("!", a)
+
+
+def forall(vars_: tuple[I.Formal, ...], body: I.Expr,
+           triggers: tuple[I.Trigger, ...] = ()) -> I.Expr:
+    if not vars_ or body == TRUE:
+        return body
+    return I.Quantifier("forall", vars_, body, triggers)
+
+
+def const_int(n: int) -> I.Expr:
+    if n < 0:
+        return I.Unary("-", I.IntLit(-n))
+    return I.IntLit(n)

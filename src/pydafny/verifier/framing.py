@@ -1,0 +1,105 @@
+"""Framing: the heap as the translator sees it, `reads`/`modifies` frames, and entry states.
+
+Takes: frame expressions (`FrameExpr`) of reads/modifies clauses, and method/function formals.
+Guarantees:
+  * `frame_contains(ctx, env, frames, o)` is the formula "object o is in the frame" (a ref item
+    `e`: o == e; a set: o in it; a sequence: o in it; `*`: true; no frames: false). Field
+    frames `e`f` are widened to the whole object e (a larger modifies frame only weakens what
+    callers may assume, so this is sound).
+  * `method_env` declares the IVL in-parameters of an implementation, and assumes what the
+    types of the parameters and the allocation state guarantee on entry.
+  * `heap_frame` is the free postcondition "every heap location of an object allocated on
+    entry and outside the frame is unchanged" for one heap variable.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..ivl import ast as I
+from ..semantics import types as T
+from ..syntax import ast as D
+from .context import WF, Env, ProgramCtx
+from .encoding import FALSE, REF, TRUE, conj, disj, implies, not_, seq_fn, set_fn
+from .unsupported import Unsupported
+
+
+def frame_contains(ctx: ProgramCtx, env: Env, frames: list[D.FrameExpr], o: I.Expr) -> I.Expr:
+    from .exprs import ExprTranslator
+    tr = ExprTranslator(ctx, env, WF(None))
+    parts: list[I.Expr] = []
+    for fr in frames:
+        if fr.expr is None:
+            if env.this is None:
+                raise Unsupported(fr.span, "frame without object")
+            parts.append(I.Binary("==", o, env.this))
+            continue
+        if isinstance(fr.expr, D.WildcardExpr):
+            return TRUE
+        t = fr.expr.type
+        if t is None:
+            raise Unsupported(fr.span, "frame expression")
+        v = tr.tr(fr.expr)
+        fam = T.family(t)
+        if fam == "ref":
+            parts.append(I.Binary("==", o, v))
+        elif fam == "set":
+            parts.append(set_fn("In", ctx.enc.ivl_type(t), v, o))
+        elif fam == "seq":
+            parts.append(seq_fn("Contains", ctx.enc.ivl_type(t), v, o))
+        else:
+            raise Unsupported(fr.span, f"frame of type {T.type_to_str(t)}")
+    return disj(parts) if parts else FALSE
+
+
+def heap_frame(hv_name: str, hv_type: I.Type, in_frame: Any, alloc_before: I.Expr,
+               before: I.Expr, after: I.Expr) -> I.Expr:
+    """forall o :: {after[o]} alloc_before[o] && !in_frame(o) ==> after[o] == before[o]"""
+    o = I.Ident("o#f")
+    sel = I.MapSelect(after, (o,))
+    body = implies(conj([I.MapSelect(alloc_before, (o,)), not_(in_frame(o))]),
+                   I.Binary("==", sel, I.MapSelect(before, (o,))))
+    return I.Quantifier("forall", (I.Formal("o#f", REF),), body, (I.Trigger((sel,)),))
+
+
+def global_heap_env(ctx: ProgramCtx) -> tuple[dict[str, I.Expr], dict[str, I.Expr]]:
+    cur: dict[str, I.Expr] = {"$Alloc": I.Ident("$Alloc")}
+    old: dict[str, I.Expr] = {"$Alloc": I.Old(I.Ident("$Alloc"))}
+    for hv in ctx.heap_list():
+        cur[hv.name] = I.Ident(hv.name)
+        old[hv.name] = I.Old(I.Ident(hv.name))
+    return cur, old
+
+
+def method_env(ctx: ProgramCtx, decl: Any, ins: list[D.Formal], outs: list[D.Formal],
+               stmts: list[I.Stmt], is_function: bool = False,
+               ) -> tuple[Env, list[I.Formal], list[I.Formal]]:
+    """Env for an implementation: IVL in-formals, locals for outs; entry assumptions."""
+    from .constraints import type_constraint
+    cur, old = global_heap_env(ctx)
+    env = Env(heap=cur, old_heap=old)
+    formals: list[I.Formal] = []
+    locals_: list[I.Formal] = []
+    owner = getattr(decl, "owner", None)
+    if not decl.is_static and isinstance(owner, D.ClassDecl):
+        formals.append(I.Formal("this", REF))
+        env.this = I.Ident("this")
+        stmts.append(I.Assume(conj([I.Binary("!=", env.this, I.Ident("null")),
+                                    I.MapSelect(I.Ident("$Alloc"), (env.this,))])))
+    for k, f in enumerate(ins):
+        name = ctx.names.fresh(f.name)
+        formals.append(I.Formal(name, ctx.enc.ivl_type(f.type)))
+        env.vars[id(f)] = I.Ident(name)
+    for f in outs:
+        name = ctx.names.fresh(f.name)
+        locals_.append(I.Formal(name, ctx.enc.ivl_type(f.type)))
+        env.vars[id(f)] = I.Ident(name)
+    for f in ins:
+        v = env.vars[id(f)]
+        c = type_constraint(ctx, f.type, v)
+        if c != TRUE:
+            stmts.append(I.Assume(c))
+        if T.is_ref_type(f.type):
+            stmts.append(I.Assume(disj([I.Binary("==", v, I.Ident("null")),
+                                        I.MapSelect(I.Ident("$Alloc"), (v,))])))
+    return env, formals, locals_

@@ -1,0 +1,274 @@
+"""Loops: `while`, Dafny 4 `for`, and `forall` statements.
+
+Takes: the statement and the `StmtTranslator` translating the enclosing body.
+Guarantees:
+  * while: before the loop, the invariants and the decreases expressions are checked well
+    formed and heap variables (and `$Alloc`) are snapshot; the IVL `While` checks invariants on
+    entry and after each iteration; free invariants re-establish what the havoc forgets but
+    the program guarantees (types of constrained locals; contents of objects outside the
+    modifies frame since loop entry; allocation only grows); each iteration saves the
+    decreases tuple at its start and checks at its end that it decreased (Dafny's guessed
+    measure when none is given, `decreases *` skips the check).
+  * for i := lo to hi: `i` runs from lo while i < hi (hi evaluated once), with the implicit
+    invariant lo <= i <= hi; `downto` counts down and decrements before the body.
+  * forall x | R ensures Q { body }: the body is checked for an arbitrary x with R, then
+    `forall x :: R ==> Q` (or the postcondition of a single lemma call) is assumed.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from ..ivl import ast as I
+from ..semantics import types as T
+from ..syntax import ast as D
+from .constraints import type_constraint
+from .context import WF
+from .encoding import REF, TRUE, conj, implies
+from .exprs import ExprTranslator, fresh
+from .framing import heap_frame
+from .obligations import Kind, Obligation
+from .termination import lex_less
+from .unsupported import Unsupported
+
+
+def guess_decreases(guard: Optional[D.Expr]) -> Optional[list[D.Expr]]:
+    """Dafny's guess: for `a < b` / `a <= b` the measure b - a; `a > b`/`a >= b`: a - b."""
+    if isinstance(guard, D.BinaryExpr) and guard.op in ("<", "<=", ">", ">=", "!=") \
+            and guard.left.type is not None and T.family(guard.left.type) == "int":
+        lo, hi = (guard.left, guard.right) if guard.op in ("<", "<=") else (guard.right,
+                                                                              guard.left)
+        if guard.op == "!=":
+            return None
+        d = D.BinaryExpr("-", hi, lo, span=guard.span, type=D.IntType())
+        d.resolved_op = "-:int"
+        return [d]
+    if isinstance(guard, D.ChainExpr) and len(guard.ops) == 2 and \
+            all(op in ("<", "<=") for op in guard.ops):
+        b = D.BinaryExpr(guard.ops[1], guard.operands[1], guard.operands[2], span=guard.span,
+                         type=D.BoolType())
+        return guess_decreases(b)
+    return None
+
+
+def translate_loop(st: Any, guard: Optional[D.Expr], spec: D.LoopSpec,
+                   body: Optional[D.BlockStmt], span: Any,
+                   extra_invariants: list[tuple[I.Expr, Obligation]] = (),  # type: ignore
+                   pre_body: tuple[I.Stmt, ...] = (), post_body: tuple[I.Stmt, ...] = (),
+                   guard_ivl: Optional[I.Expr] = None,
+                   default_dec: Optional[list[D.Expr]] = None) -> None:
+    ctx = st.ctx
+    if spec.modifies:
+        raise Unsupported(spec.modifies[0].span, "loop modifies clauses")
+    if body is None:
+        raise Unsupported(span, "body-less loops")
+    # well-formedness of invariants, decreases, guard in the entry state
+    tr = st.tr()
+    for inv in spec.invariants:
+        tr.tr(inv.expr)
+    dec_exprs: Optional[list[D.Expr]]
+    if spec.decreases is not None and spec.decreases.exprs:
+        if any(isinstance(x, D.WildcardExpr) for x in spec.decreases.exprs):
+            dec_exprs = None
+        else:
+            dec_exprs = list(spec.decreases.exprs)
+    else:
+        dec_exprs = default_dec if default_dec is not None else guess_decreases(guard)
+        if dec_exprs is None and guard is not None and not isinstance(guard, D.BoolLit):
+            raise Unsupported(span, "loop without a decreases clause Dafny can guess")
+        if dec_exprs is None and not (isinstance(guard, D.BoolLit) and not guard.value):
+            raise Unsupported(span, "loop without a decreases clause")
+    for x in dec_exprs or []:
+        tr.tr(x)
+    if guard_ivl is None:
+        g = st.expr(guard) if guard is not None else None
+    else:
+        g = guard_ivl
+    # snapshots
+    snaps: dict[str, I.Ident] = {}
+    if st.info.writes_heap:
+        for hv in ctx.heap_list():
+            snaps[hv.name] = st.new_local("loopheap", hv.type)
+        snaps["$Alloc"] = st.new_local("loopalloc", I.MapType((), (REF,), I.BOOL))
+        for name, ident in snaps.items():
+            st.emit(I.Assign((ident,), (I.Ident(name),)))
+    # invariants
+    invs: list[I.Invariant] = []
+    ptr = ExprTranslator(ctx, st.env, WF(None))
+    for inv_e, ob in extra_invariants:
+        invs.append(I.Invariant(inv_e, info=ob, span=ob.span))
+    for inv in spec.invariants:
+        invs.append(I.Invariant(ptr.tr(inv.expr), free=inv.is_free,
+                                info=Obligation(Kind.INVARIANT, inv.expr.span),
+                                span=inv.expr.span))
+    for v, t in st.constrained:
+        c = type_constraint(ctx, t, v)
+        if c != TRUE:
+            invs.append(I.Invariant(c, free=True))
+    if snaps:
+        old_alloc = st.env.old_heap["$Alloc"]
+        o = I.Ident("o#l")
+        invs.append(I.Invariant(I.Quantifier("forall", (I.Formal("o#l", REF),), implies(
+            I.MapSelect(snaps["$Alloc"], (o,)), I.MapSelect(I.Ident("$Alloc"), (o,))),
+            (I.Trigger((I.MapSelect(I.Ident("$Alloc"), (o,)),)),)), free=True))
+        for hv in ctx.heap_list():
+            invs.append(I.Invariant(heap_frame(hv.name, hv.type, st.mod, old_alloc,
+                                               snaps[hv.name], I.Ident(hv.name)), free=True))
+    # body
+    saved_out = st.out
+    st.out = []
+    dec_olds: list[tuple[D.Type, I.Expr]] = []
+    if dec_exprs:
+        for x in dec_exprs:
+            v = ptr.tr(x)
+            if x.type is None:
+                raise Unsupported(x.span, "decreases expression")
+            loc = st.new_local("decr", ctx.enc.ivl_type(x.type))
+            st.emit(I.Assign((loc,), (v,)))
+            dec_olds.append((x.type, loc))
+    # re-check well-formedness of invariants inside (after havoc, for the inductive step)
+    st.out.extend(pre_body)
+    st.loop_depth += 1
+    st.block(body)
+    st.loop_depth -= 1
+    st.out.extend(post_body)
+    if dec_exprs:
+        news = [(x.type, ptr.tr(x)) for x in dec_exprs]
+        cond = lex_less(ExprTranslator(ctx, st.env, WF(None)), news, dec_olds)
+        st.check(cond, Obligation(Kind.DECREASES, spec.decreases.span if spec.decreases
+                                  is not None and spec.decreases.exprs else span))
+    if guard is not None and guard_ivl is None:
+        ExprTranslator(ctx, st.env, WF(st.out)).tr(guard)  # guard well-formedness, next test
+    loop_body = tuple(st.out)
+    st.out = saved_out
+    st.emit(I.While(g, tuple(invs), loop_body, span=span))
+
+
+def translate_while(st: Any, s: D.WhileStmt) -> None:
+    translate_loop(st, s.guard, s.spec, s.body, s.span)
+
+
+def translate_for(st: Any, s: D.ForLoopStmt) -> None:
+    ctx = st.ctx
+    if s.end is None:
+        raise Unsupported(s.span, "for loops to *")
+    lo = st.expr(s.start)
+    hi_v = st.expr(s.end)
+    hi = st.new_local("hi", I.INT)
+    st.emit(I.Assign((hi,), (hi_v,)))
+    i = st.new_local(s.var.name, I.INT)
+    st.env = st.env.copy()
+    st.env.vars[id(s.var)] = i
+    lo_l = st.new_local("lo", I.INT)
+    st.emit(I.Assign((lo_l,), (lo,)))
+    bound = conj([I.Binary("<=", lo_l, i), I.Binary("<=", i, hi)])
+    ob = Obligation(Kind.INVARIANT, s.span)
+    tc = type_constraint(ctx, s.var.type, i)
+    if not s.downto:
+        st.emit(I.Assign((i,), (lo_l,)))
+        dec = D.BinaryExpr("-", D.NameExpr("$hi"), D.NameExpr(s.var.name), type=D.IntType())
+        dec_i = I.Binary("-", hi, i)
+        translate_loop_custom(st, s, I.Binary("<", i, hi), [(bound, ob)], (),
+                              (I.Assign((i,), (I.Binary("+", i, I.IntLit(1)),)),), dec_i,
+                              tc)
+        del dec
+    else:
+        st.emit(I.Assign((i,), (hi,)))
+        dec_i = I.Binary("-", i, lo_l)
+        translate_loop_custom(st, s, I.Binary(">", i, lo_l), [(bound, ob)],
+                              (I.Assign((i,), (I.Binary("-", i, I.IntLit(1)),)),), (), dec_i,
+                              tc)
+
+
+def translate_loop_custom(st: Any, s: D.ForLoopStmt, g: I.Expr,
+                          extra: list[tuple[I.Expr, Obligation]], pre: tuple[I.Stmt, ...],
+                          post: tuple[I.Stmt, ...], dec_i: I.Expr, tc: I.Expr) -> None:
+    """A for loop: like translate_loop with an IVL guard and, without a decreases clause,
+    the measure `dec_i` (hi - i or i - lo)."""
+    spec = s.spec
+    if spec.decreases is not None and spec.decreases.exprs:
+        translate_loop(st, None, spec, s.body, s.span, extra, pre, post, guard_ivl=g)
+        return
+    # measure as an IVL expression: emulate with a synthetic decreases via post check
+    decr = st.new_local("decr", I.INT)
+    pre2 = (I.Assign((decr,), (dec_i,)),) + pre
+    post2 = post + (I.Assert(conj([I.Binary("<", dec_i, decr),
+                                   I.Binary("<=", I.IntLit(0), decr)]),
+                             info=Obligation(Kind.DECREASES, s.span), span=s.span),)
+    if tc != TRUE:
+        pre2 = pre2 + (I.Assume(tc),) if not pre else (I.Assign((decr,), (dec_i,)),) + pre + (
+            I.Assume(tc),)
+    translate_loop(st, None, spec, s.body, s.span, extra, pre2, post2, guard_ivl=g,
+                   default_dec=[])
+
+
+def translate_forall(st: Any, s: D.ForallStmt) -> None:
+    ctx = st.ctx
+    env = st.env.copy()
+    formals = []
+    tcs = []
+    for v in s.vars:
+        if v.domain is not None:
+            raise Unsupported(v.span, "forall domains")
+        name = fresh(v.name)
+        t = ctx.enc.ivl_type(v.type)
+        formals.append(I.Formal(name, t))
+        env.vars[id(v)] = I.Ident(name)
+        tcs.append(type_constraint(ctx, v.type, I.Ident(name)))
+    body_stmts = s.body.stmts if s.body is not None else []
+    # the conclusion: ensures, or the postcondition of one lemma call
+    call = None
+    if not s.ensures:
+        if len(body_stmts) == 1 and isinstance(body_stmts[0], D.AssignStmt) \
+                and not body_stmts[0].lhss and len(body_stmts[0].rhss) == 1 \
+                and isinstance(body_stmts[0].rhss[0], D.ExprRhs) \
+                and isinstance(body_stmts[0].rhss[0].expr, D.ApplyExpr) \
+                and body_stmts[0].rhss[0].expr.kind == "lemma":
+            call = body_stmts[0].rhss[0].expr
+        elif body_stmts:
+            raise Unsupported(s.span, "forall statements that assign")
+    # check the body for arbitrary bound values
+    saved_env, saved_out = st.env, st.out
+    st.env = env
+    st.out = []
+    for f in formals:
+        st.locals.append(f)
+    if formals:
+        st.out.append(I.Havoc(tuple(f.name for f in formals)))
+    st.out.append(I.Assume(conj(tcs)))
+    tr = st.tr()
+    rng = tr.tr(s.range) if s.range is not None else TRUE
+    st.out.append(I.Assume(rng))
+    post_parts: list[I.Expr] = []
+    if call is not None:
+        pre, post = tr.lemma_in_expr(call)
+        post_parts.append(post)
+    else:
+        if s.body is not None:
+            st.loop_depth += 1
+            st.block(s.body)
+            st.loop_depth -= 1
+        for e in s.ensures:
+            p = st.expr(e.expr)
+            st.check(p, Obligation(Kind.FORALL_POST, e.expr.span))
+            post_parts.append(ExprTranslator(ctx, env, WF(None)).tr(e.expr))
+    st.out.append(I.Assume(I.BoolLit(False)))
+    branch = tuple(st.out)
+    st.env, st.out = saved_env, saved_out
+    st.emit(I.If(None, branch, ()))
+    # rename the bound variables into quantified ones for the conclusion
+    qformals = tuple(I.Formal(fresh(f.name), f.type) for f in formals)
+    env2 = st.env.copy()
+    for v, qf in zip(s.vars, qformals):
+        env2.vars[id(v)] = I.Ident(qf.name)
+    ptr = ExprTranslator(ctx, env2, WF(None))
+    rng2 = ptr.tr(s.range) if s.range is not None else TRUE
+    tcs2 = [type_constraint(ctx, v.type, I.Ident(qf.name)) for v, qf in zip(s.vars, qformals)]
+    if call is not None:
+        _, post2 = ptr.lemma_in_expr(call)
+        concl = post2
+    else:
+        concl = conj([ptr.tr(e.expr) for e in s.ensures])
+    if concl != TRUE:
+        st.emit(I.Assume(I.Quantifier("forall", qformals, implies(conj(tcs2 + [rng2]), concl))
+                         if qformals else implies(conj(tcs2 + [rng2]), concl)))

@@ -1,0 +1,207 @@
+"""Methods and lemmas: IVL procedures, their implementations, and the spec well-formedness check.
+
+Takes: resolved Dafny methods/lemmas/constructors with their `MethodInfo`.
+Guarantees, for a method M:
+  * procedure `M(this?, ins) returns (outs)`: requires = M's requires (each with a PRECONDITION
+    obligation), free requires = parameter types and allocation; ensures = M's ensures (each
+    with a POSTCONDITION obligation); free ensures = result types, allocation only grows, and
+    for each heap variable: objects allocated on entry outside M's modifies frame keep their
+    contents. If M may write the heap (transitively), it modifies every heap variable and
+    `$Alloc`; otherwise none.
+  * the implementation (for a body) verifies the body against that procedure; every heap write
+    in it is checked against the modifies frame (or freshness), so the free frame ensures holds.
+  * `spec_wf_impl` checks that requires and ensures are well formed (in order, each assumed
+    after it was checked), in a state where the outputs and the heap are arbitrary within the
+    frame.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from ..ivl import ast as I
+from ..semantics import types as T
+from ..syntax import ast as D
+from .constraints import type_constraint
+from .context import WF, Env, MethodInfo, ProgramCtx
+from .encoding import REF, TRUE, conj, disj, implies
+from .framing import frame_contains, heap_frame, method_env
+from .obligations import Kind, Obligation
+from .unsupported import Unsupported
+
+
+def mod_frame(ctx: ProgramCtx, m: D.Method, env: Env):  # type: ignore[no-untyped-def]
+    """o -> o is in m's modifies frame, evaluated in the pre-state (old heap)."""
+    old_env = env.copy()
+    if env.old_heap is not None:
+        old_env.heap = dict(env.old_heap)
+    frames = list(m.modifies)
+    is_ctor = m.kind == "constructor"
+
+    def contains(o: I.Expr) -> I.Expr:
+        c = frame_contains(ctx, old_env, frames, o)
+        if is_ctor and env.this is not None:
+            c = disj([I.Binary("==", o, env.this), c])
+        return c
+    return contains
+
+
+def declare_procedure(ctx: ProgramCtx, info: MethodInfo, env: Env, ins: list[I.Formal],
+                      outs: list[I.Formal]) -> None:
+    from .exprs import ExprTranslator
+    m = info.decl
+    tr = ExprTranslator(ctx, env, WF(None))
+    requires: list[I.Requires] = []
+    if env.this is not None:
+        requires.append(I.Requires(conj([I.Binary("!=", env.this, I.Ident("null")),
+                                         I.MapSelect(I.Ident("$Alloc"), (env.this,))]),
+                                   free=True))
+    for f in m.ins:
+        v = env.vars[id(f)]
+        c = type_constraint(ctx, f.type, v)
+        if c != TRUE:
+            requires.append(I.Requires(c, free=True))
+        if T.is_ref_type(f.type):
+            requires.append(I.Requires(disj([I.Binary("==", v, I.Ident("null")),
+                                             I.MapSelect(I.Ident("$Alloc"), (v,))]), free=True))
+    for r in m.requires:
+        requires.append(I.Requires(tr.tr(r.expr), free=r.is_free,
+                                   info=Obligation(Kind.PRECONDITION, r.expr.span),
+                                   span=r.expr.span))
+    ensures: list[I.Ensures] = []
+    for e in m.ensures:
+        ensures.append(I.Ensures(tr.tr(e.expr), free=e.is_free,
+                                 info=Obligation(Kind.POSTCONDITION, e.expr.span),
+                                 span=e.expr.span))
+    for f in m.outs:
+        v = env.vars[id(f)]
+        c = type_constraint(ctx, f.type, v)
+        if c != TRUE:
+            ensures.append(I.Ensures(c, free=True))
+        if T.is_ref_type(f.type):
+            ensures.append(I.Ensures(disj([I.Binary("==", v, I.Ident("null")),
+                                           I.MapSelect(I.Ident("$Alloc"), (v,))]), free=True))
+    modifies: tuple[str, ...] = ()
+    if info.writes_heap:
+        modifies = tuple(["$Alloc"] + [hv.name for hv in ctx.heap_list()])
+        ensures.extend(frame_ensures(ctx, m, env))
+    ctx.decls.append(I.ProcedureDecl(info.name, tuple(ins), tuple(outs), tuple(requires),
+                                     tuple(ensures), modifies, span=m.span))
+
+
+def frame_ensures(ctx: ProgramCtx, m: D.Method, env: Env) -> list[I.Ensures]:
+    out = []
+    o = I.Ident("o#a")
+    old_alloc = I.Old(I.Ident("$Alloc"))
+    out.append(I.Ensures(I.Quantifier("forall", (I.Formal("o#a", REF),), implies(
+        I.MapSelect(old_alloc, (o,)), I.MapSelect(I.Ident("$Alloc"), (o,))),
+        (I.Trigger((I.MapSelect(I.Ident("$Alloc"), (o,)),)),)), free=True))
+    contains = mod_frame(ctx, m, env)
+    for hv in ctx.heap_list():
+        out.append(I.Ensures(heap_frame(hv.name, hv.type, contains, old_alloc,
+                                        I.Old(I.Ident(hv.name)), I.Ident(hv.name)), free=True))
+    return out
+
+
+def build_method(ctx: ProgramCtx, info: MethodInfo) -> list[I.ImplementationDecl]:
+    """Declare M's procedure; return its implementations (body, spec well-formedness)."""
+    from .stmts import StmtTranslator
+    m = info.decl
+    impls: list[I.ImplementationDecl] = []
+    entry: list[I.Stmt] = [I.Assume(I.Binary("==", I.Ident("$Height"),
+                                             I.IntLit(ctx.max_height + 1)))]
+    env, ins, outs = method_env(ctx, m, m.ins, m.outs, entry)
+    env.cur_method = info
+    declare_procedure(ctx, info, env, ins, outs)
+    # spec well-formedness
+    wf_impl = spec_wf_impl(ctx, info, env, ins, outs)
+    if wf_impl is not None:
+        impls.append(wf_impl)
+    if m.body is not None:
+        st = StmtTranslator(ctx, info, env, mod_frame(ctx, m, env))
+        body = st.method_body(m.body, entry)
+        end = m.body.span
+        if end.file is not None:
+            from ..syntax.source import Span
+            end = Span(end.file, max(end.start, end.end - 1), end.end)
+        body.append(I.Return(span=end))
+        impls.append(I.ImplementationDecl(info.name, tuple(ins), tuple(outs),
+                                          I.Body(tuple(st.locals), (I.Block("start", tuple(body)),)),
+                                          span=m.span))
+    return impls
+
+
+def spec_wf_impl(ctx: ProgramCtx, info: MethodInfo, env: Env, ins: list[I.Formal],
+                 outs: list[I.Formal]) -> Optional[I.ImplementationDecl]:
+    from .exprs import ExprTranslator
+    m = info.decl
+    stmts: list[I.Stmt] = [I.Assume(I.Binary("==", I.Ident("$Height"),
+                                             I.IntLit(ctx.max_height + 1)))]
+    env2, ins2, outs2 = method_env(ctx, m, m.ins, m.outs, stmts)
+    wf = WF(stmts)
+    tr = ExprTranslator(ctx, env2, wf)
+    n_checks = 0
+    for r in m.requires:
+        before = len(stmts)
+        p = tr.tr(r.expr)
+        n_checks += len(stmts) - before
+        stmts.append(I.Assume(p))
+    for f in m.ins:
+        _ = f
+    havoc = [x.name for x in outs2]
+    modifies: tuple[str, ...] = ()
+    if info.writes_heap:
+        modifies = tuple(["$Alloc"] + [hv.name for hv in ctx.heap_list()])
+        havoc.extend(modifies)
+    if havoc:
+        stmts.append(I.Havoc(tuple(havoc)))
+    if info.writes_heap:
+        for ens in frame_ensures(ctx, m, env2):
+            stmts.append(I.Assume(ens.expr))
+    for f in m.outs:
+        c = type_constraint(ctx, f.type, env2.vars[id(f)])
+        if c != TRUE:
+            stmts.append(I.Assume(c))
+    for e in m.ensures:
+        before = len(stmts)
+        p = tr.tr(e.expr)
+        n_checks += len(stmts) - before
+        stmts.append(I.Assume(p))
+    if n_checks == 0:
+        return None
+    name = ctx.names.fresh("WF$" + info.name)
+    ctx.decls.append(I.ProcedureDecl(name, tuple(ins2), (), (), (), modifies))
+    return I.ImplementationDecl(name, tuple(ins2), (),
+                                I.Body(tuple(outs2), (I.Block("start", tuple(stmts)),)),
+                                span=m.span)
+
+
+def call_spec(tr: Any, call: D.ApplyExpr) -> tuple[I.Expr, I.Expr]:
+    """(pre, post) of a lemma call inside an expression (no outputs, no heap change)."""
+    from .exprs import ExprTranslator
+    m = call.decl
+    if not isinstance(m, D.Method) or m.outs or m.modifies:
+        raise Unsupported(call.span, "this call inside an expression")
+    args = [tr.tr(b.expr) for b in call.args]
+    if len(args) != len(m.ins):
+        raise Unsupported(call.span, "default arguments")
+    env = tr.env.copy()
+    recv = None
+    if not m.is_static and isinstance(m.owner, D.ClassDecl):
+        recv = tr.receiver(call.callee)
+    env.this = recv
+    for f, a in zip(m.ins, args):
+        env.vars[id(f)] = tr.enc.coerce(a, tr.enc.ivl_type(_arg_type(call, f)),
+                                        tr.enc.ivl_type(f.type), call.span)
+    env.old_heap = dict(env.heap)
+    sub = ExprTranslator(tr.ctx, env, WF(None))
+    pre = conj([sub.tr(r.expr) for r in m.requires])
+    post = conj([sub.tr(e.expr) for e in m.ensures])
+    return pre, post
+
+
+def _arg_type(call: D.ApplyExpr, f: D.Formal) -> D.Type:
+    for b, g in zip(call.args, call.decl.ins):
+        if g is f and b.expr.type is not None:
+            return b.expr.type
+    return f.type

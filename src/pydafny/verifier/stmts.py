@@ -1,0 +1,588 @@
+"""Statements: a method body as structured IVL code (if/while/break/return, calls).
+
+Takes: a method's body, its `MethodInfo`, the `Env` of its implementation, and its modifies
+frame (o -> formula, evaluated in the pre-state).
+Guarantees: `StmtTranslator.method_body` returns IVL statements such that every execution of
+the Dafny body corresponds to an execution of them, with, before each statement, the
+well-formedness checks of its expressions; assignments check subset types, heap writes check
+the modifies frame (or that the object is fresh); calls check the callee's frame and, inside a
+recursive group, termination; loops check invariants on entry and preservation (by the IVL),
+decrease their measure on every iteration, and keep as free invariants the types of locals
+and, for objects outside the frame, the heap contents of loop entry. Unsupported statements
+raise `Unsupported`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Optional
+
+from ..ivl import ast as I
+from ..semantics import types as T
+from ..syntax import ast as D
+from .constraints import type_constraint
+from .context import WF, Env, MethodInfo, ProgramCtx
+from .encoding import REF, TRUE, conj, disj, implies, not_
+from .exprs import ExprTranslator, array_elem, fresh, is_array
+from .obligations import Kind, Obligation
+from .unsupported import Unsupported
+
+
+class StmtTranslator:
+    def __init__(self, ctx: ProgramCtx, info: MethodInfo, env: Env,
+                 mod: Callable[[I.Expr], I.Expr]) -> None:
+        self.ctx = ctx
+        self.info = info
+        self.env = env
+        self.mod = mod
+        self.locals: list[I.Formal] = []
+        self.out: list[I.Stmt] = []
+        self.constrained: list[tuple[I.Expr, D.Type]] = []
+        self.loop_depth = 0
+
+    # ------------------------------------------------------------------ helpers
+    def tr(self) -> ExprTranslator:
+        return ExprTranslator(self.ctx, self.env, WF(self.out))
+
+    def expr(self, e: D.Expr, assertion: bool = False) -> I.Expr:
+        t = self.tr()
+        if assertion:
+            t.env = self.env.copy()
+            t.env.fuel = I.FunApp("$LS", (I.FunApp("$LS", (I.Ident("$LZ"),)),))
+        return t.tr(e)
+
+    def new_local(self, base: str, t: I.Type) -> I.Ident:
+        name = fresh(base)
+        self.locals.append(I.Formal(name, t))
+        return I.Ident(name)
+
+    def emit(self, s: I.Stmt) -> None:
+        self.out.append(s)
+
+    def check(self, cond: I.Expr, ob: Obligation) -> None:
+        if cond != TRUE:
+            self.out.append(I.Assert(cond, info=ob, span=ob.span))
+
+    def subset_check(self, t: D.Type, v: I.Expr, src: Optional[D.Type], span: Any) -> None:
+        if src is not None and T.types_equal(src, t):
+            return
+        c = type_constraint(self.ctx, t, v)
+        if c != TRUE:
+            self.check(c, Obligation(Kind.SUBSET, span, T.type_to_str(t)))
+
+    # ------------------------------------------------------------------ entry
+    def method_body(self, body: D.BlockStmt, entry: list[I.Stmt]) -> list[I.Stmt]:
+        self.out = list(entry)
+        m = self.info.decl
+        for f in m.outs:
+            c = type_constraint(self.ctx, f.type, self.env.vars[id(f)])
+            if c != TRUE:
+                self.constrained.append((self.env.vars[id(f)], f.type))
+        from .termination import decreases_exprs
+        dec = decreases_exprs(m)
+        if dec is not None:
+            pt = ExprTranslator(self.ctx, self.env, WF(None))
+            oldenv = self.env.copy()
+            if self.env.old_heap is not None:
+                oldenv.heap = dict(self.env.old_heap)
+            pt = ExprTranslator(self.ctx, oldenv, WF(None))
+            self.env.decreases_of_caller = [(x.type, pt.tr(x)) for x in dec
+                                            if x.type is not None]
+        self.block(body)
+        return self.out
+
+    def block(self, b: D.BlockStmt) -> None:
+        saved = self.env
+        self.env = self.env.copy()
+        saved_constrained = len(self.constrained)
+        for s in b.stmts:
+            self.stmt(s)
+        self.env = saved
+        del self.constrained[saved_constrained:]
+
+    def stmt(self, s: D.Stmt) -> None:
+        m = getattr(self, "st_" + type(s).__name__, None)
+        if m is None:
+            raise Unsupported(s.span, f"statement {type(s).__name__}")
+        m(s)
+
+    def sub_block(self, b: Optional[D.BlockStmt]) -> tuple[I.Stmt, ...]:
+        saved = self.out
+        self.out = []
+        if b is not None:
+            self.block(b)
+        res = tuple(self.out)
+        self.out = saved
+        return res
+
+    def stmts_block(self, stmts: list[D.Stmt]) -> tuple[I.Stmt, ...]:
+        return self.sub_block(D.BlockStmt(stmts))
+
+    # ------------------------------------------------------------------ simple statements
+    def st_BlockStmt(self, s: D.BlockStmt) -> None:
+        self.block(s)
+
+    def st_AssertStmt(self, s: D.AssertStmt) -> None:
+        if s.by is not None:
+            inner = self.sub_block(s.by)
+            saved = self.out
+            self.out = list(inner)
+            p = self.expr(s.expr, assertion=True)
+            self.check(p, Obligation(Kind.ASSERTION, s.expr.span))
+            self.out.append(I.Assume(I.BoolLit(False)))
+            branch = tuple(self.out)
+            self.out = saved
+            self.emit(I.If(None, branch, ()))
+            pure = ExprTranslator(self.ctx, self.env, WF(None)).tr(s.expr)
+            self.emit(I.Assume(pure))
+            return
+        p = self.expr(s.expr, assertion=True)
+        self.check(p, Obligation(Kind.ASSERTION, s.expr.span))
+        if p == TRUE:
+            return
+
+    def st_AssumeStmt(self, s: D.AssumeStmt) -> None:
+        self.emit(I.Assume(self.expr(s.expr)))
+
+    def st_ExpectStmt(self, s: D.ExpectStmt) -> None:
+        self.emit(I.Assume(self.expr(s.expr)))
+
+    def st_PrintStmt(self, s: D.PrintStmt) -> None:
+        for a in s.args:
+            self.expr(a)
+
+    def st_RevealStmt(self, s: D.RevealStmt) -> None:
+        pass  # opaque functions are translated transparently: reveal adds nothing
+
+    def st_LabeledStmt(self, s: D.LabeledStmt) -> None:
+        self.stmt(s.stmt)
+
+    def st_BreakStmt(self, s: D.BreakStmt) -> None:
+        if s.is_continue or s.label is not None or s.count != 1 or self.loop_depth == 0:
+            raise Unsupported(s.span, "continue/labelled break")
+        self.emit(I.Break(None, span=s.span))
+
+    def st_ReturnStmt(self, s: D.ReturnStmt) -> None:
+        if s.rhss is not None:
+            outs = self.info.decl.outs
+            if len(s.rhss) != len(outs):
+                raise Unsupported(s.span, "return with this shape")
+            lhss = []
+            for f in outs:
+                n = D.NameExpr(f.name, span=s.span, type=f.type)
+                n.decl = f
+                lhss.append(n)
+            self.assign_stmt(lhss, s.rhss, s)
+        self.emit(I.Return(span=s.span))
+
+    # ------------------------------------------------------------------ variables
+    def declare(self, v: Any, t: D.Type) -> I.Ident:
+        ident = self.new_local(v.name, self.ctx.enc.ivl_type(t))
+        self.env.vars[id(v)] = ident
+        if type_constraint(self.ctx, t, ident) != TRUE:
+            self.constrained.append((ident, t))
+        return ident
+
+    def st_VarDeclStmt(self, s: D.VarDeclStmt) -> None:
+        for v in s.vars:
+            t = v.type
+            if isinstance(t, D.InferredType) and t.resolved is not None:
+                t = T.prune(t)
+            ident = self.declare(v, t)
+            self.emit(I.Havoc((ident.name,)))
+            if s.rhs is None:
+                c = type_constraint(self.ctx, t, ident)
+                if c != TRUE:
+                    self.emit(I.Assume(c))
+        if s.rhs is not None:
+            self.stmt(s.rhs)
+
+    def st_AssignStmt(self, s: D.AssignStmt) -> None:
+        self.assign_stmt(s.lhss, s.rhss, s)
+
+    def assign_stmt(self, lhss: list[D.Expr], rhss: list[D.Rhs], s: D.Node) -> None:
+        if len(rhss) == 1 and isinstance(rhss[0], D.ExprRhs) \
+                and isinstance(rhss[0].expr, D.ApplyExpr) \
+                and rhss[0].expr.kind in ("method", "lemma"):
+            self.call(rhss[0].expr, lhss)
+            return
+        if len(lhss) != len(rhss):
+            raise Unsupported(s.span, "assignment shape")
+        if len(lhss) == 1:
+            val, vt = self.rhs_value(rhss[0], lhss[0])
+            if val is None:
+                return
+            loc = self.location(lhss[0])
+            self.store(loc, val, vt, lhss[0])
+            return
+        locs = [self.location(x) for x in lhss]
+        vals = []
+        for lhs, r in zip(lhss, rhss):
+            v, vt = self.rhs_value(r, lhs)
+            if v is None:
+                raise Unsupported(r.span, "havoc in a parallel assignment")
+            tmp = self.new_local("tmp", self.ctx.enc.ivl_type(lhs.type or vt))
+            self.emit(I.Assign((tmp,), (v,)))
+            vals.append((tmp, vt))
+        for loc, (v, vt), lhs in zip(locs, vals, lhss):
+            self.store(loc, v, vt, lhs)
+
+    def rhs_value(self, r: D.Rhs, lhs: D.Expr) -> tuple[Optional[I.Expr], Optional[D.Type]]:
+        if isinstance(r, D.ExprRhs):
+            return self.expr(r.expr), r.expr.type
+        if isinstance(r, D.HavocRhs):
+            loc = self.location(lhs)
+            if loc[0] != "var":
+                raise Unsupported(r.span, "havoc of a heap location")
+            self.emit(I.Havoc((loc[1].name,)))
+            t = lhs.type
+            if t is not None:
+                c = type_constraint(self.ctx, t, loc[1])
+                if c != TRUE:
+                    self.emit(I.Assume(c))
+            return None, None
+        if isinstance(r, D.NewArrayRhs):
+            return self.new_array(r, lhs), lhs.type
+        if isinstance(r, D.NewObjectRhs):
+            return self.new_object(r), lhs.type
+        raise Unsupported(r.span, f"right-hand side {type(r).__name__}")
+
+    def location(self, lhs: D.Expr) -> tuple[Any, ...]:
+        if isinstance(lhs, D.NameExpr):
+            d = lhs.decl
+            v = self.env.vars.get(id(d))
+            if isinstance(d, D.Field):
+                if self.env.this is None:
+                    raise Unsupported(lhs.span, "field assignment without 'this'")
+                return self.field_location(self.env.this, d, lhs)
+            if v is None or not isinstance(v, I.Ident):
+                raise Unsupported(lhs.span, f"assignment to '{lhs.name}'")
+            return ("var", v, d)
+        if isinstance(lhs, D.MemberSelect) and isinstance(lhs.decl, D.Field):
+            obj = self.expr(lhs.obj)
+            return self.field_location(obj, lhs.decl, lhs)
+        if isinstance(lhs, D.IndexExpr) and lhs.seq.type is not None \
+                and is_array(lhs.seq.type) == 1:
+            tr = self.tr()
+            a = tr.tr(lhs.seq)
+            i = tr.tr(lhs.index)
+            tr.check_non_null(a, lhs)
+            self.check(conj([I.Binary("<=", I.IntLit(0), i),
+                             I.Binary("<", i, I.FunApp("$Len", (a,)))]),
+                       Obligation(Kind.INDEX, lhs.index.span))
+            self.check_modifies(a, lhs)
+            elem = self.ctx.enc.ivl_type(array_elem(lhs.seq.type))
+            return ("heap", self.ctx.array_heap(elem, 1), a, (i,))
+        if isinstance(lhs, D.MultiIndexExpr) and lhs.array.type is not None:
+            dims = is_array(lhs.array.type)
+            if dims is None or dims != len(lhs.indices):
+                raise Unsupported(lhs.span, "assignment target")
+            tr = self.tr()
+            a = tr.tr(lhs.array)
+            tr.check_non_null(a, lhs)
+            idx = []
+            for k, ie in enumerate(lhs.indices):
+                i = tr.tr(ie)
+                self.check(conj([I.Binary("<=", I.IntLit(0), i),
+                                 I.Binary("<", i, I.FunApp(f"$Len{k}", (a,)))]),
+                           Obligation(Kind.INDEX, ie.span))
+                idx.append(i)
+            self.check_modifies(a, lhs)
+            elem = self.ctx.enc.ivl_type(array_elem(lhs.array.type))
+            return ("heap", self.ctx.array_heap(elem, dims), a, tuple(idx))
+        raise Unsupported(lhs.span, "assignment target")
+
+    def field_location(self, obj: I.Expr, d: D.Field, lhs: D.Expr) -> tuple[Any, ...]:
+        if d.is_const:
+            if self.info.decl.kind == "constructor":
+                from .declarations import const_function
+                return ("const", const_function(self.ctx, d, static=False), obj)
+            raise Unsupported(lhs.span, "assignment to a const field")
+        hv = self.ctx.field_heap.get(id(d))
+        if hv is None:
+            raise Unsupported(lhs.span, f"assignment to field '{d.name}'")
+        self.tr().check_non_null(obj, lhs)
+        self.check_modifies(obj, lhs)
+        return ("heap", hv, obj, ())
+
+    def check_modifies(self, obj: I.Expr, node: D.Node) -> None:
+        old_alloc = self.env.old_heap["$Alloc"] if self.env.old_heap else I.Old(
+            I.Ident("$Alloc"))
+        cond = disj([self.mod(obj), I.Unary("!", I.MapSelect(old_alloc, (obj,)))])
+        self.check(cond, Obligation(Kind.MODIFIES, node.span))
+
+    def store(self, loc: tuple[Any, ...], val: I.Expr, vt: Optional[D.Type],
+              lhs: D.Expr) -> None:
+        t = lhs.type
+        if loc[0] == "var":
+            decl = loc[2]
+            dt = getattr(decl, "type", None) or t
+            if isinstance(dt, D.InferredType):
+                dt = T.prune(dt)
+            if dt is not None:
+                want = self.ctx.enc.ivl_type(dt)
+                if vt is not None:
+                    val = self.ctx.enc.coerce(val, self.ctx.enc.ivl_type(vt), want, lhs.span)
+                self.subset_check(dt, val, vt, lhs.span)
+            self.emit(I.Assign((loc[1],), (val,)))
+            return
+        if t is not None:
+            want = self.ctx.enc.ivl_type(t)
+            if vt is not None:
+                val = self.ctx.enc.coerce(val, self.ctx.enc.ivl_type(vt), want, lhs.span)
+            self.subset_check(t, val, vt, lhs.span)
+        if loc[0] == "const":
+            self.emit(I.Assume(I.Binary("==", I.FunApp(loc[1], (loc[2],)), val)))
+            return
+        _, hv, obj, idx = loc
+        target: I.Expr = I.MapSelect(I.Ident(hv), (obj,))
+        if idx:
+            target = I.MapSelect(target, idx)
+        self.emit(I.Assign((target,), (val,)))
+
+    # ------------------------------------------------------------------ allocation
+    def allocate(self, span: Any) -> I.Ident:
+        o = self.new_local("new", REF)
+        self.emit(I.Havoc((o.name,)))
+        alloc = I.Ident("$Alloc")
+        self.emit(I.Assume(conj([I.Binary("!=", o, I.Ident("null")),
+                                 I.Unary("!", I.MapSelect(alloc, (o,)))])))
+        self.emit(I.Assign((I.MapSelect(alloc, (o,)),), (I.BoolLit(True),)))
+        return o
+
+    def new_array(self, r: D.NewArrayRhs, lhs: D.Expr) -> I.Expr:
+        if r.elem_type is None:
+            raise Unsupported(r.span, "array allocation without element type")
+        dims = [self.expr(d) for d in r.dims]
+        for d in dims:
+            self.check(I.Binary("<=", I.IntLit(0), d), Obligation(Kind.ARRAY_LENGTH, r.span))
+        if len(dims) > 3:
+            raise Unsupported(r.span, "arrays of more than 3 dimensions")
+        o = self.allocate(r.span)
+        if len(dims) == 1:
+            self.emit(I.Assume(I.Binary("==", I.FunApp("$Len", (o,)), dims[0])))
+        else:
+            for k, d in enumerate(dims):
+                self.emit(I.Assume(I.Binary("==", I.FunApp(f"$Len{k}", (o,)), d)))
+        elem = self.ctx.enc.ivl_type(r.elem_type)
+        h = I.Ident(self.ctx.array_heap(elem, len(dims)))
+        if r.init_elems is not None:
+            if len(dims) != 1:
+                raise Unsupported(r.span, "multi-dimensional array display")
+            self.check(I.Binary("==", dims[0], I.IntLit(len(r.init_elems))),
+                       Obligation(Kind.ARRAY_LENGTH, r.span))
+            for k, x in enumerate(r.init_elems):
+                v = self.expr(x)
+                self.subset_check(r.elem_type, v, x.type, x.span)
+                self.emit(I.Assume(I.Binary("==", I.MapSelect(I.MapSelect(h, (o,)),
+                                                              (I.IntLit(k),)), v)))
+        elif r.init_fn is not None:
+            fn = r.init_fn
+            if not isinstance(fn, D.LambdaExpr) or len(fn.vars) != len(dims) or fn.requires \
+                    or fn.reads:
+                raise Unsupported(r.span, "array initializer that is not a simple lambda")
+            env = self.env.copy()
+            formals = []
+            rng = []
+            for k, v in enumerate(fn.vars):
+                name = fresh(v.name)
+                formals.append(I.Formal(name, I.INT))
+                env.vars[id(v)] = I.Ident(name)
+                rng += [I.Binary("<=", I.IntLit(0), I.Ident(name)),
+                        I.Binary("<", I.Ident(name), dims[k])]
+            wf = WF(self.out)
+            tr = ExprTranslator(self.ctx, env, wf)
+            with wf.binding(tuple(formals)):
+                with wf.under(conj(rng)):
+                    body = tr.tr(fn.body)
+            sel = I.MapSelect(I.MapSelect(h, (o,)), tuple(I.Ident(f.name) for f in formals))
+            self.emit(I.Assume(I.Quantifier("forall", tuple(formals),
+                                            implies(conj(rng), I.Binary("==", sel, body)))))
+        return o
+
+    def new_object(self, r: D.NewObjectRhs) -> I.Expr:
+        cd = T.class_decl(r.type)
+        if cd is None:
+            raise Unsupported(r.span, "new of this type")
+        o = self.allocate(r.span)
+        ctor = r.ctor_decl
+        if ctor is None:
+            if r.args:
+                raise Unsupported(r.span, "constructor arguments without constructor")
+            return o
+        fake = D.ApplyExpr(D.NameExpr(ctor.name), r.args or [], span=r.span)
+        fake.kind = "method"
+        fake.decl = ctor
+        self.call(fake, [], receiver=o)
+        return o
+
+    # ------------------------------------------------------------------ calls
+    def call(self, call: D.ApplyExpr, lhss: list[D.Expr],
+             receiver: Optional[I.Expr] = None) -> None:
+        m = call.decl
+        if not isinstance(m, D.Method):
+            raise Unsupported(call.span, "call target")
+        info = self.ctx.methods.get(id(m))
+        if info is None:
+            raise Unsupported(call.span, f"call of '{m.name}'")
+        tr = self.tr()
+        recv = receiver
+        if recv is None and not m.is_static and isinstance(m.owner, D.ClassDecl):
+            recv = tr.receiver(call.callee)
+            if recv is None:
+                raise Unsupported(call.span, "instance call without receiver")
+            tr.check_non_null(recv, call)
+        if len(call.args) != len(m.ins):
+            raise Unsupported(call.span, "default arguments")
+        args: list[I.Expr] = []
+        for f, b in zip(m.ins, call.args):
+            v = tr.tr(b.expr)
+            ft = self.ctx.enc.ivl_type(f.type)
+            if b.expr.type is not None:
+                v = self.ctx.enc.coerce(v, self.ctx.enc.ivl_type(b.expr.type), ft, b.span)
+            if not T.is_subset_type(f.type) or b.expr.type is None or \
+                    not T.types_equal(f.type, b.expr.type):
+                inst = self._inst_type(f.type, call)
+                if inst is not None:
+                    self.subset_check(inst, v, b.expr.type, b.expr.span)
+            args.append(v)
+        all_args = ([recv] if recv is not None else []) + args
+        # the callee's frame must be within ours
+        if info.writes_heap and m.modifies:
+            from .framing import frame_contains
+            cenv = self.env.copy()
+            cenv.this = recv
+            for f, a in zip(m.ins, args):
+                cenv.vars[id(f)] = a
+            o = I.Ident("o#c")
+            old_alloc = self.env.old_heap["$Alloc"] if self.env.old_heap else I.Old(
+                I.Ident("$Alloc"))
+            inside = frame_contains(self.ctx, cenv, list(m.modifies), o)
+            ok = disj([self.mod(o), I.Unary("!", I.MapSelect(old_alloc, (o,)))])
+            self.check(I.Quantifier("forall", (I.Formal("o#c", REF),), implies(
+                conj([inside, I.MapSelect(I.Ident("$Alloc"), (o,))]), ok)),
+                Obligation(Kind.CALL_MODIFIES, call.span))
+        # termination within a recursive group
+        if info.scc == self.info.scc and self.env.decreases_of_caller is not None:
+            from .termination import call_decreases
+            cond = call_decreases(tr, m, recv, args)
+            self.check(cond, Obligation(Kind.DECREASES, call.span,
+                                        "cannot prove termination; try supplying a decreases "
+                                        "clause"))
+        outs = []
+        for f in m.outs:
+            outs.append(self.new_local("out", self.ctx.enc.ivl_type(f.type)))
+        self.emit(I.Call(info.name, tuple(all_args), tuple(x.name for x in outs),
+                         info=Obligation(Kind.CALL, call.span), span=call.span))
+        if lhss:
+            if len(lhss) != len(outs):
+                raise Unsupported(call.span, "call with this number of results")
+            locs = [self.location(x) for x in lhss]
+            for loc, x, f, lhs in zip(locs, outs, m.outs, lhss):
+                ot = self._inst_type(f.type, call) or f.type
+                v: I.Expr = x
+                if lhs.type is not None:
+                    v = self.ctx.enc.coerce(x, self.ctx.enc.ivl_type(f.type),
+                                            self.ctx.enc.ivl_type(lhs.type), lhs.span)
+                self.store(loc, v, ot, lhs)
+
+    def _inst_type(self, t: D.Type, call: D.ApplyExpr) -> Optional[D.Type]:
+        m = call.decl
+        tps = getattr(m, "type_params", [])
+        if not tps:
+            return t
+        inst = call.inst or []
+        if len(inst) != len(tps):
+            return None
+        return T.substitute(t, T.subst_map(tps, inst))
+
+    # ------------------------------------------------------------------ control flow
+    def st_IfStmt(self, s: D.IfStmt) -> None:
+        if s.bound_vars:
+            raise Unsupported(s.span, "binding if")
+        cond = self.expr(s.guard) if s.guard is not None else None
+        then = self.sub_block(s.then)
+        els: tuple[I.Stmt, ...] = ()
+        if s.else_ is not None:
+            if isinstance(s.else_, D.BlockStmt):
+                els = self.sub_block(s.else_)
+            else:
+                els = self.stmts_block([s.else_])
+        self.emit(I.If(cond, then, els))
+
+    def st_AlternativeIfStmt(self, s: D.AlternativeIfStmt) -> None:
+        guards = []
+        branches = []
+        for c in s.cases:
+            if c.bound_vars:
+                raise Unsupported(c.span, "binding guards")
+            g = self.expr(c.guard)
+            guards.append(g)
+            body = self.stmts_block(c.body)
+            branches.append((I.Assume(g),) + body)
+        self.check(disj(guards), Obligation(Kind.ASSERTION, s.span))
+        # nondeterministic choice among the cases whose guard holds
+        chain: tuple[I.Stmt, ...] = (I.Assume(I.BoolLit(False)),)
+        for br in reversed(branches):
+            chain = (I.If(None, br, chain),)
+        for x in chain:
+            self.emit(x)
+
+    def st_MatchStmt(self, s: D.MatchStmt) -> None:
+        from .patterns import match_cases
+        tr = self.tr()
+        src = tr.tr(s.source)
+        arms = match_cases(tr, s.source.type, src, [(c.pattern, c.body) for c in s.cases], s)
+        chain: tuple[I.Stmt, ...] = ()
+        for cond, env, body in reversed(arms):
+            saved = self.env
+            self.env = env
+            blk = self.stmts_block(body)
+            self.env = saved
+            chain = (I.If(cond, blk, chain),)
+        for x in chain:
+            self.emit(x)
+
+    def st_AssignSuchThatStmt(self, s: D.AssignSuchThatStmt) -> None:
+        locs = [self.location(x) for x in s.lhss]
+        if any(loc[0] != "var" for loc in locs):
+            raise Unsupported(s.span, ":| to heap locations")
+        # existence: exists x :: type(x) && P(x)
+        env = self.env.copy()
+        formals = []
+        tcs = []
+        for lhs, loc in zip(s.lhss, locs):
+            name = fresh("w")
+            t = self.ctx.enc.ivl_type(lhs.type)
+            formals.append(I.Formal(name, t))
+            env.vars[id(loc[2])] = I.Ident(name)
+            if lhs.type is not None:
+                tcs.append(type_constraint(self.ctx, lhs.type, I.Ident(name)))
+        wf = WF(self.out)
+        with wf.binding(tuple(formals)):
+            p_w = ExprTranslator(self.ctx, env, wf).tr(s.cond)
+        if not s.assume_:
+            self.check(I.Quantifier("exists", tuple(formals), conj(tcs + [p_w])),
+                       Obligation(Kind.SUCH_THAT, s.span))
+        self.emit(I.Havoc(tuple(loc[1].name for loc in locs)))
+        for lhs, loc in zip(s.lhss, locs):
+            if lhs.type is not None:
+                c = type_constraint(self.ctx, lhs.type, loc[1])
+                if c != TRUE:
+                    self.emit(I.Assume(c))
+        self.emit(I.Assume(ExprTranslator(self.ctx, self.env, WF(None)).tr(s.cond)))
+
+    def st_CalcStmt(self, s: D.CalcStmt) -> None:
+        from .calc import translate_calc
+        translate_calc(self, s)
+
+    def st_ForallStmt(self, s: D.ForallStmt) -> None:
+        from .loops import translate_forall
+        translate_forall(self, s)
+
+    def st_WhileStmt(self, s: D.WhileStmt) -> None:
+        from .loops import translate_while
+        translate_while(self, s)
+
+    def st_ForLoopStmt(self, s: D.ForLoopStmt) -> None:
+        from .loops import translate_for
+        translate_for(self, s)

@@ -1,0 +1,312 @@
+"""The Dafny-to-IVL translator: a resolved program in, an IVL program and its units out.
+
+Takes: a resolved `ast.Program` (see `semantics.resolver` for the annotations it relies on).
+Guarantees: `translate(program)` returns a `Translation`:
+  * `program`: the IVL program (prelude, used theory instances, heap globals, then per Dafny
+    declaration its functions/axioms/procedures/implementations);
+  * `units`: one per Dafny declaration that Dafny verifies (methods/lemmas with a body or a
+    specification to check, functions), each naming its IVL implementations; a unit is
+    verified iff all of its implementations are;
+  * `errors`: one `unsupported: <what>` diagnostic per declaration the translator could not
+    translate; such a declaration has no unit (so it is never counted as verified) and the
+    caller must report a non-verified outcome.
+Order of work: collect declarations; create heap variables (fields, array element types);
+compute the call graph's strongly connected components (heights for functions, recursive
+groups for termination); decide which methods may write the heap (fixed point over calls);
+declare functions (with axioms), then build method and function implementations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from ..diagnostics import Diagnostic
+from ..ivl import ast as I
+from ..semantics import builtins as B
+from ..semantics import types as T
+from ..syntax import ast as D
+from ..syntax.source import Span
+from . import prelude
+from .context import FuncInfo, HeapVar, MethodInfo, ProgramCtx
+from .encoding import Encoding, Names, REF
+from .unsupported import Unsupported
+
+
+@dataclass(slots=True)
+class Unit:
+    name: str
+    span: Span
+    impls: list[str]
+
+
+@dataclass(slots=True)
+class Translation:
+    program: I.Program
+    units: list[Unit] = field(default_factory=list)
+    errors: list[Diagnostic] = field(default_factory=list)
+
+
+def all_decls(m: D.ModuleDecl) -> Iterator[tuple[D.Decl, Any]]:
+    for d in m.decls:
+        if isinstance(d, D.ModuleDecl):
+            yield from all_decls(d)
+        elif isinstance(d, (D.ClassDecl, D.DatatypeDecl, D.NewtypeDecl, D.TypeSynonymDecl)):
+            yield d, m
+            for mem in getattr(d, "members", []):
+                yield mem, d
+        else:
+            yield d, m
+
+
+class _Calls(D.Traverser):
+    def __init__(self) -> None:
+        self.funcs: list[D.Function] = []
+        self.methods: list[D.Method] = []
+        self.writes = False
+
+    def visit_ApplyExpr(self, e: D.ApplyExpr) -> None:
+        if isinstance(e.decl, D.Function):
+            self.funcs.append(e.decl)
+        elif isinstance(e.decl, D.Method):
+            self.methods.append(e.decl)
+        self.generic_visit(e)
+
+    def visit_NewObjectRhs(self, r: D.NewObjectRhs) -> None:
+        self.writes = True
+        if isinstance(r.ctor_decl, D.Method):
+            self.methods.append(r.ctor_decl)
+        self.generic_visit(r)
+
+    def visit_NewArrayRhs(self, r: D.NewArrayRhs) -> None:
+        self.writes = True
+        self.generic_visit(r)
+
+    def visit_AssignStmt(self, s: D.AssignStmt) -> None:
+        for lhs in s.lhss:
+            if isinstance(lhs, (D.MemberSelect, D.IndexExpr, D.MultiIndexExpr)):
+                self.writes = True
+            if isinstance(lhs, D.NameExpr) and isinstance(lhs.decl, D.Field):
+                self.writes = True
+        self.generic_visit(s)
+
+    def visit_ModifyStmt(self, s: D.ModifyStmt) -> None:
+        self.writes = True
+        self.generic_visit(s)
+
+
+class _Types(D.Traverser):
+    """Collects every array type mentioned anywhere (for the array heaps)."""
+
+    def __init__(self) -> None:
+        self.types: list[D.Type] = []
+
+    def generic_visit(self, node: D.Node) -> None:
+        t = getattr(node, "type", None)
+        if isinstance(t, D.Type):
+            self.types.append(t)
+        super().generic_visit(node)
+
+
+def _sccs(nodes: list[Any], edges: dict[int, list[Any]]) -> dict[int, int]:
+    """Tarjan: id(node) -> SCC index; SCC indices are in reverse topological order
+    (callees first)."""
+    index: dict[int, int] = {}
+    low: dict[int, int] = {}
+    on: set[int] = set()
+    stack: list[Any] = []
+    comp: dict[int, int] = {}
+    counter = [0, 0]
+
+    def visit(v: Any) -> None:
+        work = [(v, iter(edges.get(id(v), [])))]
+        index[id(v)] = low[id(v)] = counter[0]
+        counter[0] += 1
+        stack.append(v)
+        on.add(id(v))
+        while work:
+            node, it = work[-1]
+            advanced = False
+            for w in it:
+                if id(w) not in index:
+                    index[id(w)] = low[id(w)] = counter[0]
+                    counter[0] += 1
+                    stack.append(w)
+                    on.add(id(w))
+                    work.append((w, iter(edges.get(id(w), []))))
+                    advanced = True
+                    break
+                if id(w) in on:
+                    low[id(node)] = min(low[id(node)], index[id(w)])
+            if advanced:
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[id(parent)] = min(low[id(parent)], low[id(node)])
+            if low[id(node)] == index[id(node)]:
+                while True:
+                    w = stack.pop()
+                    on.discard(id(w))
+                    comp[id(w)] = counter[1]
+                    if w is node:
+                        break
+                counter[1] += 1
+
+    for n in nodes:
+        if id(n) not in index:
+            visit(n)
+    return comp
+
+
+def translate(program: D.Program) -> Translation:
+    names = Names()
+    ctx = ProgramCtx(names, Encoding(names))
+    tr = Translation(I.Program(()))
+    decls = list(all_decls(program.module))
+    funcs = [d for d, _ in decls if isinstance(d, D.Function)]
+    methods = [d for d, _ in decls if isinstance(d, D.Method)]
+
+    def unsupported(e: Unsupported, what: D.Decl) -> None:
+        tr.errors.append(Diagnostic(e.span if e.span.file is not None else what.span,
+                                    f"unsupported: {e.what}"))
+
+    # heap variables
+    for d, owner in decls:
+        if isinstance(d, D.Field) and isinstance(owner, D.ClassDecl) and not d.is_const \
+                and not d.is_static:
+            try:
+                t = ctx.enc.ivl_type(d.type)
+            except Unsupported as e:
+                unsupported(e, d)
+                continue
+            name = names.fresh(f"$F.{owner.name}.{d.name}")
+            ctx.heaps[name] = HeapVar(name, I.MapType((), (REF,), t))
+            ctx.field_heap[id(d)] = name
+    tv = _Types()
+    tv.visit(program.module)
+    for t in tv.types:
+        try:
+            _register_arrays(ctx, t, 0)
+        except Unsupported:
+            pass
+    # call graphs
+    fedges: dict[int, list[Any]] = {}
+    medges: dict[int, list[Any]] = {}
+    direct_writes: dict[int, bool] = {}
+    for f in funcs:
+        c = _Calls()
+        c.visit(f)
+        fedges[id(f)] = c.funcs
+    for m in methods:
+        c = _Calls()
+        c.visit(m)
+        medges[id(m)] = c.methods
+        direct_writes[id(m)] = c.writes or bool(m.modifies)
+    fcomp = _sccs(funcs, fedges)
+    mcomp = _sccs(methods, medges)
+    # heights: SCC index order is callees first
+    ctx.max_height = (max(fcomp.values()) + 1) if fcomp else 0
+    for f in funcs:
+        rec = any(fcomp.get(id(g)) == fcomp[id(f)] for g in fedges[id(f)])
+        try:
+            formal_types = [ctx.enc.ivl_type(x.type) for x in f.formals]
+            rt = ctx.enc.ivl_type(f.result_type)
+        except Unsupported as e:
+            unsupported(e, f)
+            continue
+        if f.extreme:
+            unsupported(Unsupported(f.span, f"{f.extreme} predicates"), f)
+            continue
+        if f.is_twostate:
+            unsupported(Unsupported(f.span, "twostate functions"), f)
+            continue
+        reads_heap = bool(f.reads) and not all(
+            fr.expr is not None and isinstance(fr.expr, D.SetDisplay) and not fr.expr.elems
+            for fr in f.reads)
+        name = names.of(f, f"{_owner_prefix(f)}{f.name}")
+        ctx.funcs[id(f)] = FuncInfo(f, name, rec, fcomp[id(f)], fcomp[id(f)], reads_heap,
+                                    formal_types, rt)
+    writes: dict[int, bool] = dict(direct_writes)
+    changed = True
+    while changed:
+        changed = False
+        for m in methods:
+            if not writes[id(m)] and any(writes.get(id(g), False) for g in medges[id(m)]):
+                writes[id(m)] = True
+                changed = True
+    for m in methods:
+        name = names.of(m, f"{_owner_prefix(m)}{m.name}")
+        ctx.methods[id(m)] = MethodInfo(m, name, mcomp[id(m)] + 1_000_000, writes[id(m)],
+                                        not m.is_static and isinstance(m.owner, D.ClassDecl))
+    # functions: declarations and axioms
+    from .functions import declare_function, function_wf_impl
+    from .methods import build_method
+    bodies: list[I.Decl] = []
+    for f in funcs:
+        info = ctx.funcs.get(id(f))
+        if info is None:
+            continue
+        mark = len(ctx.decls)
+        try:
+            declare_function(ctx, info)
+        except Unsupported as e:
+            del ctx.decls[mark:]
+            del ctx.funcs[id(f)]
+            unsupported(e, f)
+    for f in funcs:
+        info = ctx.funcs.get(id(f))
+        if info is None:
+            continue
+        mark = len(ctx.decls)
+        try:
+            impl = function_wf_impl(ctx, info)
+        except Unsupported as e:
+            del ctx.decls[mark:]
+            unsupported(e, f)
+            continue
+        bodies.append(impl)
+        tr.units.append(Unit(f.name, f.span, [impl.name]))
+    for m in methods:
+        info_m = ctx.methods[id(m)]
+        mark = len(ctx.decls)
+        try:
+            impls = build_method(ctx, info_m)
+        except Unsupported as e:
+            del ctx.decls[mark:]
+            unsupported(e, m)
+            continue
+        if impls:
+            bodies.extend(impls)
+            tr.units.append(Unit(m.name, m.span, [i.name for i in impls]))
+    out: list[I.Decl] = list(prelude.base_decls())
+    out.extend(ctx.enc.theory_decls())
+    for hv in ctx.heap_list():
+        out.append(I.GlobalVarDecl(hv.name, hv.type))
+    out.extend(ctx.decls)
+    out.extend(bodies)
+    tr.program = I.Program(tuple(out))
+    return tr
+
+
+def _owner_prefix(d: Any) -> str:
+    o = getattr(d, "owner", None)
+    if isinstance(o, (D.ClassDecl, D.DatatypeDecl, D.NewtypeDecl)):
+        return o.name + "."
+    if isinstance(o, D.ModuleDecl) and o.name != "_default":
+        return o.name + "."
+    return ""
+
+
+def _register_arrays(ctx: ProgramCtx, t: D.Type, depth: int) -> None:
+    if depth > 5:
+        return
+    n = T.normalize(t)
+    if isinstance(n, D.UserType):
+        dims = B.array_dims(n.decl)
+        if dims is not None and n.args:
+            ctx.array_heap(ctx.enc.ivl_type(n.args[0]), dims)
+        for a in n.args:
+            _register_arrays(ctx, a, depth + 1)
+    elif isinstance(n, (D.SeqType, D.SetType, D.MultisetType)):
+        _register_arrays(ctx, n.elem, depth + 1)
