@@ -41,6 +41,10 @@ class ResolverBase:
         self.pending_vars: list[Any] = []   # nodes whose .type must be finalized
         self.pending_exprs: list[ast.Expr] = []
         self._seen_errors: set[tuple[int, int, str]] = set()
+        # the type-parameter list of the member whose signature is being resolved
+        self.prefix_extend: Optional[list[ast.TypeParam]] = None
+        self.refined_decls: set[int] = set()   # declarations a refining module redeclares
+        self.refined_tps: set[int] = set()     # type parameters of those and their refiners
 
     # ------------------------------------------------------------------ errors
     def error(self, span: Span, msg: str) -> None:
@@ -170,8 +174,8 @@ class ResolverBase:
                 return isinstance(u.decl, (ast.ClassDecl, ast.TypeParam)) or u.decl is None
             if u.decl is None:
                 return True
-            if isinstance(u.decl, ast.TypeSynonymDecl) and u.decl.rhs is None:
-                return False
+            if id(u.decl) in self.refined_decls:
+                return True   # an opaque type given a definition by a refining module
             return False
         if type(a) is not type(b):
             return False
@@ -221,7 +225,10 @@ class ResolverBase:
         if da is None or db is None:
             return True
         if isinstance(da, ast.TypeParam) or isinstance(db, ast.TypeParam):
-            return False
+            # the same type parameter of a type declared again by a refining module
+            return (isinstance(da, ast.TypeParam) and isinstance(db, ast.TypeParam)
+                    and da.name == db.name and id(da) in self.refined_tps
+                    and id(db) in self.refined_tps)
         return self.extends(da, db) or self.extends(db, da)
 
     def extends(self, sub: Any, sup: Any, depth: int = 0) -> bool:
@@ -316,7 +323,17 @@ class ResolverBase:
             return self.fresh()
         tps = [] if isinstance(decl, ast.TypeParam) else getattr(decl, "type_params", [])
         if len(args) != len(tps):
-            if not args:
+            if not args and self.prefix_extend is not None:
+                # Dafny's "prefix-extend" rule in signatures: omitted type arguments are
+                # the member's type parameters in order, adding `_Ti` ones as needed.
+                own = self.prefix_extend
+                while len(own) < len(tps):
+                    tp = ast.TypeParam(f"_T{len(own)}", span=t.span)
+                    own.append(tp)
+                    self.type_scopes[-1][tp.name] = tp
+                from .types import tp_type
+                args = [tp_type(tp) for tp in own[:len(tps)]]
+            elif not args:
                 args = [self.fresh() for _ in tps]
             else:
                 self.error(t.span, f"Wrong number of type arguments ({len(args)} instead of "
@@ -404,15 +421,15 @@ class ResolverBase:
         mm: Optional[ModuleInfo] = m
         k = 0
         while mm is not None and k < 20:
-            if want in ("any", "type"):
-                d = mm.types.get(name)
-                if d is not None:
-                    return d
             if want == "any":
                 d = mm.members.get(name)
                 if d is not None:
                     return d
                 d = mm.ctors.get(name)
+                if d is not None:
+                    return d
+            if want in ("any", "type"):
+                d = mm.types.get(name)
                 if d is not None:
                     return d
             if want in ("any", "module"):
@@ -442,6 +459,9 @@ class ResolverBase:
         tps = getattr(owner, "type_params", [])
         if isinstance(r, ast.UserType) and r.decl is owner and tps:
             return subst_map(tps, r.args)
+        if (isinstance(r, ast.UserType) and tps and id(owner) in self.refined_decls
+                and len(r.args) == len(tps)):
+            return subst_map(tps, r.args)   # a member inherited from the refined type
         return {}
 
     def subst(self, t: Type, m: dict[int, Type]) -> Type:

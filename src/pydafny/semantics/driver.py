@@ -97,12 +97,22 @@ class Resolver(StmtResolver):
     def collect_type(self, d: ast.Decl, info: ModuleInfo) -> None:
         tab = MemberTable(d)
         self.tables[id(d)] = tab
+        if isinstance(d, ast.ClassDecl) and any(a.name == "autocontracts"
+                                                for a in d.attributes):
+            if not any(getattr(m, "name", None) == "Repr" for m in d.members):
+                # {:autocontracts} declares `ghost var Repr: set<object>` (not in members)
+                repr_field = ast.Field("Repr", ast.SetType(ast.ObjectType()), is_ghost=True,
+                                       span=d.span)
+                repr_field.owner = d
+                tab.members["Repr"] = repr_field
         for m in getattr(d, "members", []) or []:
             if isinstance(m, MEMBER_DECLS):
                 if m.name in tab.members:
                     self.error(m.span, f"Duplicate member name: {m.name}")
                 tab.members[m.name] = m
                 m.owner = d
+        if isinstance(d, ast.IteratorDecl):
+            self.iterator_members(d, tab)
         if isinstance(d, ast.DatatypeDecl):
             for c in d.ctors:
                 c.owner = d
@@ -112,6 +122,27 @@ class Resolver(StmtResolver):
                 for f in c.formals:
                     if f.name and not f.name.startswith("#"):
                         tab.destructors.setdefault(f.name, f)
+
+    def iterator_members(self, d: ast.IteratorDecl, tab: MemberTable) -> None:
+        """The implicit members of an iterator object: a const field per in-parameter, a
+        field per yield-parameter with its ghost history `xs`, the ghost frame fields
+        `_new`, `_reads`, `_modifies`, `Valid()` and `MoveNext()`. (The types of the
+        parameter fields are the formals' type objects, resolved in phase 3.)"""
+        def add(m: ast.Decl) -> None:
+            m.owner = d  # type: ignore[attr-defined]
+            tab.members.setdefault(m.name, m)  # type: ignore[attr-defined]
+        objs = ast.SetType(ast.ObjectType(nullable=True))
+        for f in d.ins:
+            add(_FormalField(f, is_const=True))
+        for f in d.outs:
+            add(_FormalField(f, is_const=False))
+            add(_FormalField(f, is_const=False, history=True))
+        for name in ("_new", "_reads", "_modifies"):
+            add(ast.Field(name, objs, is_ghost=True, span=d.span))
+        add(ast.Function("predicate", "Valid", [], [], ast.BoolType(), is_ghost=True,
+                         span=d.span))
+        add(ast.Method("method", "MoveNext", [], [],
+                       [ast.Formal("more", ast.BoolType(), span=d.span)], span=d.span))
 
     # ------------------------------------------------------------------ phase 2
     def link_module(self, m: ModuleInfo) -> None:
@@ -125,6 +156,10 @@ class Resolver(StmtResolver):
                     bd = base.own(name)
                     if isinstance(bd, ast.Decl) and id(bd) in self.tables and id(d) in self.tables:
                         self.tables[id(d)].parents.append(self.tables[id(bd)])
+                        self.refined_decls.add(id(bd))
+                        for tp in list(getattr(bd, "type_params", [])) + list(
+                                getattr(d, "type_params", [])):
+                            self.refined_tps.add(id(tp))
         for d in m.decl.decls:
             if isinstance(d, ast.ImportDecl):
                 target = self.resolve_import(d)
@@ -224,9 +259,11 @@ class Resolver(StmtResolver):
                 if pd is not None and id(pd) in self.tables:
                     tab.parents.append(self.tables[id(pd)])
         if isinstance(d, ast.DatatypeDecl):
+            self.prefix_extend = list(d.type_params)
             for c in d.ctors:
                 for f in c.formals:
                     f.type = self.resolve_type(f.type)
+            self.prefix_extend = None
         elif isinstance(d, ast.NewtypeDecl):
             d.base = self.resolve_type(d.base)
         elif isinstance(d, ast.SubsetTypeDecl):
@@ -246,19 +283,26 @@ class Resolver(StmtResolver):
     def member_signature(self, d: ast.Decl) -> None:
         if isinstance(d, ast.Field):
             if not isinstance(d.type, ast.InferredType):
+                if self.cur_type is not None:
+                    self.prefix_extend = list(getattr(self.cur_type, "type_params", []))
                 d.type = self.resolve_type(d.type)
+                self.prefix_extend = None
         elif isinstance(d, ast.Method):
             self.push_type_params(d.type_params)
+            self.prefix_extend = d.type_params
             for f in d.ins + d.outs:
                 f.type = self.resolve_type(f.type)
+            self.prefix_extend = None
             self.type_scopes.pop()
         elif isinstance(d, ast.Function):
             self.push_type_params(d.type_params)
+            self.prefix_extend = d.type_params
             for f in d.formals:
                 f.type = self.resolve_type(f.type)
             d.result_type = self.resolve_type(d.result_type)
             if d.result is not None:
                 d.result.type = d.result_type
+            self.prefix_extend = None
             self.type_scopes.pop()
 
     # ------------------------------------------------------------------ phase 4
@@ -292,7 +336,7 @@ class Resolver(StmtResolver):
         self.finish_member()
         if isinstance(f.type, ast.InferredType):
             f.type.resolved = self.finalize(f.init.type)
-            f.type = self.strip_top_subset(f.type.resolved)  # type: ignore[arg-type]
+            f.type = f.type.resolved
 
     # ------------------------------------------------------------------ phase 5
     def bodies(self, m: ModuleInfo) -> None:
@@ -348,7 +392,30 @@ class Resolver(StmtResolver):
             self.type_scopes.pop()
             self.finish_member()
 
+    def refined(self, d: ast.Decl) -> Optional[ast.Decl]:
+        """The declaration that `d` refines (same name in the refined module/type)."""
+        m = self.cur_module
+        if m is None or m.refines is None:
+            return None
+        name = getattr(d, "name", None)
+        if self.cur_type is not None:
+            tab = self.tables.get(id(self.cur_type))
+            for p in tab.parents if tab else []:
+                bd = p.members.get(name or "")
+                if bd is not None and bd is not d:
+                    return bd
+            return None
+        bd = m.refines.own(name or "")
+        return bd if isinstance(bd, ast.Decl) and bd is not d else None
+
     def resolve_function(self, f: ast.Function) -> None:
+        self.declare_k(f)
+        base = self.refined(f) if not f.formals else None
+        if isinstance(base, ast.Function):
+            for x in base.formals:
+                self.declare_var(x.name, x, x.span)
+            if f.result is None and base.result is not None:
+                f.result = base.result
         for x in f.formals:
             self.declare_var(x.name, x, x.span)
         for r in f.requires:
@@ -376,7 +443,21 @@ class Resolver(StmtResolver):
             self.in_by_method = False
             self.locals.pop()
 
+    def declare_k(self, d: ast.Decl) -> None:
+        """Least/greatest lemmas and predicates see the implicit ORDINAL `_k`."""
+        kind = getattr(d, "kind", "") + getattr(d, "extreme", "")
+        if "least" in kind or "greatest" in kind:
+            k = ast.Formal("_k", ast.OrdinalType(), is_ghost=True, span=d.span)
+            self.declare_var("_k", k, d.span, dup_check=False)
+
     def resolve_method(self, m: ast.Method) -> None:
+        self.declare_k(m)
+        self.cur_refined = self.refined(m)
+        base = self.cur_refined if not m.ins and not m.outs else None
+        if isinstance(base, ast.Method):
+            # a refining `method M...` keeps the signature of the method it refines
+            self.type_scopes[-1].update({tp.name: tp for tp in base.type_params})
+            m.ins, m.outs = list(base.ins), list(base.outs)
         for x in m.ins:
             self.declare_var(x.name, x, x.span)
         for r in m.requires:
@@ -408,6 +489,10 @@ class Resolver(StmtResolver):
                 self.declare_var(x.name, x, x.span)
             for x in d.outs:
                 self.declare_var(x.name, x, x.span)
+                # the implicit ghost field `xs` holding the values yielded so far
+                hist = ast.Formal(x.name + "s", ast.SeqType(x.type), is_ghost=True,
+                                  span=x.span)
+                self.declare_var(hist.name, hist, x.span, dup_check=False)
             for s in d.requires + d.yield_requires + d.yield_ensures + d.ensures:
                 self.spec(s)
             for fr in d.reads + d.modifies:
@@ -417,6 +502,25 @@ class Resolver(StmtResolver):
         finally:
             self.type_scopes.pop()
             self.finish_member()
+
+
+class _FormalField(ast.Field):
+    """An iterator's implicit field for a parameter; its type follows the formal's."""
+    __slots__ = ("formal", "history")
+
+    def __init__(self, f: ast.Formal, is_const: bool, history: bool = False) -> None:
+        super().__init__(f.name + ("s" if history else ""), f.type, is_const=is_const,
+                         is_ghost=history or f.is_ghost, span=f.span)
+        self.formal = f
+        self.history = history
+
+    def __getattribute__(self, name: str) -> Any:
+        if name == "type":
+            f = object.__getattribute__(self, "formal")
+            if object.__getattribute__(self, "history"):
+                return ast.SeqType(f.type)
+            return f.type
+        return object.__getattribute__(self, name)
 
 
 def _unused(*_: Any) -> None:

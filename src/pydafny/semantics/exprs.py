@@ -43,6 +43,7 @@ class ExprResolver(ResolverBase):
     def __init__(self, reporter: Any) -> None:
         super().__init__(reporter)
         self.allow_method_call = False
+        self.cur_allow = False
         self.in_by_method = False
         self.last_span = Span()
         self.old_labels: set[str] = set()
@@ -60,6 +61,7 @@ class ExprResolver(ResolverBase):
             self._dispatch[type(e)] = fn  # type: ignore[assignment]
         allow = self.allow_method_call
         self.allow_method_call = False
+        self.cur_allow = allow
         t = fn(e, expected)  # type: ignore[call-arg]
         self.allow_method_call = allow
         e.type = t
@@ -177,7 +179,15 @@ class ExprResolver(ResolverBase):
             return v
         return t
 
+    def prefix_depth(self, e: ast.NameExpr) -> None:
+        if e.prefix_depth is not None:
+            t = self.expr(e.prefix_depth, ast.OrdinalType())
+            f = family(t)
+            if f == "?":
+                self.unify(t, ast.OrdinalType())
+
     def e_NameExpr(self, e: ast.NameExpr, exp: Optional[Type]) -> Type:
+        self.prefix_depth(e)
         d = self.lookup_value_name(e.name)
         if d is None:
             self.error(e.span, f"unresolved identifier: {e.name}")
@@ -262,7 +272,11 @@ class ExprResolver(ResolverBase):
             if tp is not None:
                 e.decl = tp
                 return Prefix("type", decl=tp)
-            d = self.lookup_module_name(e.name, "any")
+            d = self.lookup_module_name(e.name, "type")
+            if d is None:
+                d = self.lookup_module_name(e.name, "module")
+            if d is None:
+                d = self.lookup_module_name(e.name, "any")
             if isinstance(d, ModuleInfo):
                 e.decl = d.decl
                 return Prefix("module", module=d)
@@ -473,6 +487,7 @@ class ExprResolver(ResolverBase):
         if isinstance(c, ast.NameExpr):
             d = self.lookup_value_name(c.name)
             if isinstance(d, (ast.Function, ast.Method, ast.DatatypeCtor)):
+                self.prefix_depth(c)
                 c.decl = d
                 return d, None
             return None, None
@@ -501,7 +516,8 @@ class ExprResolver(ResolverBase):
         return None, None
 
     def e_ApplyExpr(self, e: ast.ApplyExpr, exp: Optional[Type]) -> Type:
-        allow_method = self.allow_method_call
+        allow_method = self.cur_allow
+        self.cur_allow = False
         d, recv = self.callee_info(e.callee)
         if d == "value":
             assert isinstance(e.callee, ast.MemberSelect) and recv is not None
@@ -929,7 +945,8 @@ class ExprResolver(ResolverBase):
                     self.error(e.span, f"arguments must be of a set or multiset type (got "
                                        f"{type_to_str(lt)})")
             elif fam not in ("int", "real", "bv", "char", "ordinal", "seq", "set", "iset",
-                             "multiset", "map", "imap", "?", "typeparam", "opaque"):
+                             "multiset", "map", "imap", "?", "typeparam", "opaque",
+                             "datatype"):
                 self.error(e.span, f"arguments to {op} must be of a numeric type, bitvector "
                                    f"type, ORDINAL, char, a sequence type, or a set-like or "
                                    f"map-like type (instead got {type_to_str(lt)})")
@@ -996,6 +1013,18 @@ class ExprResolver(ResolverBase):
         return ast.BoolType()
 
     # ------------------------------------------------------------------ state
+    def e_EllipsisExpr(self, e: ast.Expr, exp: Optional[Type]) -> Type:
+        return exp if exp is not None else self.fresh(ast.BoolType())
+
+    def e_PrefixEqExpr(self, e: ast.PrefixEqExpr, exp: Optional[Type]) -> Type:
+        lt = self.expr(e.left)
+        rt = self.expr(e.right, lt)
+        if not self.unify(lt, rt):
+            self.error(e.span, f"arguments must have comparable types (got "
+                               f"{type_to_str(lt)} and {type_to_str(rt)})")
+        self.expr(e.depth, ast.OrdinalType())
+        return ast.BoolType()
+
     def e_OldExpr(self, e: ast.OldExpr, exp: Optional[Type]) -> Type:
         return self.expr(e.operand, exp)
 
@@ -1182,10 +1211,7 @@ class ExprResolver(ResolverBase):
                         dt = d.owner
                         self.unify(t, ast.UserType([dt.name], [self.fresh() for _ in
                                                                dt.type_params], decl=dt))
-                if c is not None:
-                    if c.formals:
-                        self.error(p.span, f"constructor '{c.name}' expects {len(c.formals)} "
-                                           f"arguments, but the pattern has none")
+                if c is not None and not c.formals:
                     p.ctor = c
                     return
             vt: Type

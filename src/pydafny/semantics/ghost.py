@@ -39,6 +39,7 @@ class GhostChecker:
         self.member: Optional[ast.Decl] = None
         self.ghost_vars: set[int] = set()
         self.ghost_ctx_locals: set[int] = set()
+        self.in_ghost_member = False
 
     def error(self, span: Any, msg: str) -> None:
         self.r.error(span, msg)
@@ -64,7 +65,9 @@ class GhostChecker:
         elif isinstance(d, ast.Method):
             self.member = d
             if d.body is not None:
+                self.in_ghost_member = is_ghost_method(d)
                 self.stmts(d.body.stmts, ghost=is_ghost_method(d))
+                self.in_ghost_member = False
         elif isinstance(d, ast.Field):
             if d.init is not None and not d.is_ghost:
                 self.member = d
@@ -222,6 +225,8 @@ class GhostChecker:
     def assign_target(self, l: ast.Expr, ghost_ctx: bool) -> bool:
         """True if assigning to l is compiled; reports non-ghost targets in ghost contexts."""
         g = self.lhs_is_ghost(l)
+        if self.in_ghost_member:
+            return False
         if ghost_ctx and not g:
             if isinstance(l, ast.NameExpr) and isinstance(l.decl, ast.LocalVar):
                 if id(l.decl) in self.ghost_ctx_locals:

@@ -29,10 +29,12 @@ Types
   `C<its own type parameters>`. In a datatype/newtype member, `this` has that type.
 
 Names
-* `NameExpr.decl` is one of: `LocalVar` (from `var`), `Formal` (method/function/
-  constructor/iterator parameter, method out-parameter, a function's named result),
-  `BoundVar` (quantifier, comprehension, lambda, `for` index, let/match/`var (a, b) :=`
-  pattern variable, subset-type/newtype constraint variable), `Field` (incl. an implicit
+* `NameExpr.decl` is one of: `LocalVar` (from `var`; also the variables bound by the
+  patterns of a match *statement* and of `var (a, b) := e;`), `Formal` (method/function/
+  constructor/iterator parameter, method out-parameter, a function's named result, the
+  implicit ORDINAL `_k` of least/greatest lemmas and predicates, an iterator's `xs`
+  history), `BoundVar` (quantifier, comprehension, lambda, `for` index, let and
+  match-expression pattern variable, subset-type/newtype constraint variable), `Field` (incl. an implicit
   `this.f` and a module-level `const`), `Function`, `Method` (only as an ApplyExpr callee),
   `DatatypeCtor` (a constructor used without parentheses is a NameExpr/MemberSelect whose
   decl is the DatatypeCtor), a `ModuleDecl` or a type decl (as a prefix only).
@@ -48,6 +50,21 @@ Names
   `DatatypeCtor.owner` is its `DatatypeDecl`.
 * `ImportDecl.decl` is the imported `ModuleDecl`. `SubsetTypeDecl.var_decl` and
   `NewtypeDecl.var_decl` are the BoundVars of their constraints.
+
+Not resolved as expressions
+* Arguments of attributes `{:name args}` are resolved leniently (errors in them are not
+  reported) on quantifiers, statements' and bound variables' attributes, and not at all
+  elsewhere: do not rely on their annotations.
+* The targets of `reveal` are names: a `NameExpr`/`ApplyExpr` there has `decl` set to the
+  revealed Function (kind 'function') or lemma when it names one, else nothing (labels);
+  they have no `type`.
+
+Refinement (lenient)
+* A module `B refines A` sees A's declarations it does not redeclare; a type redeclared
+  in B inherits the members of A's (via its member table); a `method M...` with an
+  omitted signature takes the refined method's formals (its `ins`/`outs` are set to the
+  same Formal objects); `...;` brings the refined body's top-level locals into scope.
+  Type parameters of a type and of its refinement are treated as equal.
 
 Calls
 * `ApplyExpr.kind`: 'function' (decl a Function; also predicates), 'method' (decl a Method

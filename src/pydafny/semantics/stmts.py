@@ -20,9 +20,16 @@ Type = ast.Type
 
 
 class StmtResolver(ExprResolver):
+    extra_frames = 0
+
     def block(self, b: ast.BlockStmt) -> None:
         self.locals.push()
+        saved = self.extra_frames
+        self.extra_frames = 0
         self.block_stmts(b.stmts)
+        for _ in range(self.extra_frames):
+            self.locals.pop()
+        self.extra_frames = saved
         self.locals.pop()
 
     def block_stmts(self, stmts: list[ast.Stmt]) -> None:
@@ -47,7 +54,18 @@ class StmtResolver(ExprResolver):
         self.block(s)
 
     def s_SkeletonStmt(self, s: ast.SkeletonStmt) -> None:
-        pass
+        """`...;` stands for the refined method's statements: their top-level locals
+        are in scope afterwards."""
+        base = getattr(self, "cur_refined", None)
+        body = getattr(base, "body", None)
+        if isinstance(body, ast.BlockStmt):
+            self.locals.push()
+            for st in body.stmts:
+                if isinstance(st, ast.VarDeclStmt):
+                    for v in st.vars:
+                        self.declare_var(v.name, v, v.span, dup_check=False)
+            self.locals.push()   # later declarations may shadow the skeleton's locals
+            self.extra_frames += 2
 
     def s_AssertStmt(self, s: ast.AssertStmt) -> None:
         for a in s.attributes:
@@ -81,6 +99,9 @@ class StmtResolver(ExprResolver):
                 d = self.lookup_value_name(callee.name)
                 if d is not None:
                     callee.decl = d
+                    if isinstance(e, ast.ApplyExpr):
+                        e.decl = d
+                        e.kind = "function" if isinstance(d, ast.Function) else "lemma"
             elif isinstance(callee, ast.MemberSelect):
                 self.expr_lenient(callee)
 
@@ -256,9 +277,25 @@ class StmtResolver(ExprResolver):
         return ast.UserType([decl.name], [el], decl=decl)
 
     def new_object(self, r: ast.NewObjectRhs) -> Type:
+        rt = r.type
+        if (isinstance(rt, ast.UserType) and r.ctor_name is not None and rt.decl is None
+                and not rt.args and not isinstance(self.find_type_decl(rt.path, rt.span),
+                                                   ast.ClassDecl)
+                and isinstance(self.find_type_decl(rt.path + [r.ctor_name], rt.span),
+                               ast.ClassDecl)):
+            # `new M.C()`: module M, class C, anonymous constructor
+            rt.path = rt.path + [r.ctor_name]
+            r.ctor_name = None
         t = self.resolve_type(r.type)
         n = strip_subset(t)
         cls = n.decl if isinstance(n, ast.UserType) else None
+        if isinstance(cls, ast.IteratorDecl):
+            # `new Iter(args)`: the iterator's in-parameters are the constructor's
+            sub = subst_map(cls.type_params, n.args) if isinstance(n, ast.UserType) else {}
+            fake = ast.ApplyExpr(ast.NameExpr(cls.name), r.args or [], span=r.span)
+            self.bind_args(fake, "iterator", cls.name, cls.ins,
+                           [self.subst(f.type, sub) for f in cls.ins])
+            return t
         if not isinstance(cls, ast.ClassDecl) or cls.is_trait:
             self.error(r.span, f"new can be applied only to class types (got "
                                f"{type_to_str(t)})")
@@ -277,6 +314,10 @@ class StmtResolver(ExprResolver):
         ctor: Optional[ast.Method] = None
         if r.ctor_name is not None:
             ctor = next((c for c in ctors if c.name == r.ctor_name), None)
+            if ctor is None and tab is not None:
+                m = tab.lookup(r.ctor_name)   # an initialization method `new C.Init(x)`
+                if isinstance(m, ast.Method):
+                    ctor = m
             if ctor is None:
                 self.error(r.span, f"member '{r.ctor_name}' does not exist in class "
                                    f"'{cls.name}'")
@@ -331,7 +372,7 @@ class StmtResolver(ExprResolver):
                 self.error(l.span, "LHS of assignment must denote a mutable variable")
                 return
             if isinstance(d, ast.Field):
-                if d.is_const:
+                if d.is_const and not self.may_init_const(d):
                     self.error(l.span, "LHS of assignment must denote a mutable field")
                 return
             self.error(l.span, "LHS of assignment must denote a mutable variable")
@@ -339,7 +380,8 @@ class StmtResolver(ExprResolver):
         if isinstance(l, ast.MemberSelect):
             d = l.decl
             if isinstance(d, ast.Field):
-                if d.is_const:
+                if d.is_const and not (isinstance(l.obj, ast.ThisExpr)
+                                       and self.may_init_const(d)):
                     self.error(l.span, "LHS of assignment must denote a mutable field")
                 return
             if d is not None:
@@ -356,6 +398,15 @@ class StmtResolver(ExprResolver):
         if isinstance(l, ast.MultiIndexExpr):
             return
         self.error(l.span, "LHS of assignment must denote a mutable variable or field")
+
+    def may_init_const(self, f: ast.Field) -> bool:
+        """A constructor may assign its class's consts that have no initializer."""
+        m = self.cur_member
+        return (isinstance(m, ast.Method) and m.kind == "constructor" and f.init is None
+                and not f.is_static)
+
+    def s_NewPhaseStmt(self, s: ast.Stmt) -> None:
+        pass
 
     def s_AssignSuchThatStmt(self, s: ast.AssignSuchThatStmt) -> None:
         for l in s.lhss:
@@ -466,7 +517,7 @@ class StmtResolver(ExprResolver):
         st = self.expr(s.source)
         for c in s.cases:
             self.locals.push()
-            self.pattern(c.pattern, st, c.span, in_match=True)
+            self.pattern(c.pattern, st, c.span, in_match=True, make_local=True)
             self.block_stmts(c.body)
             self.locals.pop()
 
