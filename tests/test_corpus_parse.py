@@ -33,3 +33,19 @@ def test_whole_corpus_parses() -> None:
             failures.append(errors[0])
     assert not failures, "\n".join(failures[:20])
     assert len(FILES) >= 400
+
+
+@pytest.mark.skipif(not FILES, reason="corpus not present")
+def test_whole_corpus_round_trips_through_the_printer() -> None:
+    from pydafny.syntax.printer import print_program
+    failures: list[str] = []
+    for path in FILES:
+        prog, _ = _parse(path)
+        text = print_program(prog)  # type: ignore[arg-type]
+        rep = Reporter()
+        again = parse_source(SourceFile(path + " (printed)", text), rep)
+        if rep.has_errors():
+            failures.append(rep.diagnostics[0].format())
+        elif again.module != prog.module:  # type: ignore[attr-defined]
+            failures.append(f"{path}: printed program parses to a different AST")
+    assert not failures, "\n".join(failures[:20])
