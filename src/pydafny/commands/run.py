@@ -31,6 +31,23 @@ def _verify(files: list[str]) -> tuple[bool, int, str]:
         verify = importlib.import_module("pydafny.commands.verify")
     except ModuleNotFoundError:
         return False, EXIT_VERIFICATION, "the verifier is not available"
+    paths_entry = getattr(verify, "verify_paths", None)
+    if paths_entry is not None:
+        # the programmatic entry point: a fresh parse, so the verifier's translation
+        # cannot disturb the AST the compiler uses
+        try:
+            outcome = paths_entry(list(files))
+        except Exception as e:  # noqa: BLE001 - never a traceback for the user
+            return False, EXIT_VERIFICATION, f"the verifier failed ({type(e).__name__}: {e})"
+        for d in outcome.diagnostics:
+            print(d.format())
+        if outcome.exit_code == 2:
+            return False, 2, "the program has syntax or resolution errors"
+        print()
+        print(outcome.summary())
+        if outcome.exit_code == 0:
+            return True, 0, ""
+        return False, EXIT_VERIFICATION, "the program did not verify"
     entry = getattr(verify, "run", None)
     if entry is None:
         return False, EXIT_VERIFICATION, "the verifier has no entry point"

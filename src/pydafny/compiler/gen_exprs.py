@@ -188,6 +188,11 @@ class ExprMixin:
 
     def x_ApplyExpr(self, e: ast.ApplyExpr) -> str:
         kind, d = e.kind, e.decl
+        if isinstance(e.callee, ast.MemberSelect) and isinstance(e.callee.decl, B.BuiltinMember) \
+                and e.callee.decl in (B.BV_ROTATE_LEFT, B.BV_ROTATE_RIGHT):
+            fn = "bv_rotate_left" if e.callee.decl is B.BV_ROTATE_LEFT else "bv_rotate_right"
+            w = self.bv_width(e.callee.obj.type) or 0
+            return f"_rt.{fn}({self.expr(e.callee.obj)}, {self.expr(e.args[0].expr)}, {w})"
         if kind == "ctor":
             return f"{self.ctor_class(d)}({self.call_args(d, e.args)})"
         if kind == "lambda" or d is None:
@@ -298,7 +303,15 @@ class ExprMixin:
     def x_BinaryExpr(self, e: ast.BinaryExpr) -> str:
         op = e.op
         rop = e.resolved_op or ""
-        fam = rop.split(":", 1)[1] if ":" in rop else self.family(e.left.type)
+        fam = rop.split(":", 1)[1] if ":" in rop else "?"
+        if fam in ("?", "typeparam"):
+            # the resolver could not tell (e.g. literals typed late): ask the operands
+            side = e.right if op in ("in", "!in") else e.left
+            for t in (side.type, e.right.type, e.type):
+                f = self.family(t)
+                if f not in ("?", "typeparam", "bool") or (f == "bool" and t is not e.type):
+                    fam = f
+                    break
         if op == "&&":
             return f"({self.expr(e.left)} and {self.expr(e.right)})"
         if op == "||":
@@ -518,18 +531,24 @@ class ExprMixin:
             picked = f"next(iter([{tup} {fors}{filt}]))"
             return f"(lambda {', '.join(names)}: {self.expr(e.body)})" + (
                 f"({picked})" if len(names) == 1 else f"(*{picked})")
-        out = self.expr(e.body)
-        for p, rhs in reversed(list(zip(e.pats, e.rhss))):
+        # bind the variables first (the body refers to them), then compile each
+        # right-hand side (evaluated outside the lambda that binds its variables)
+        plans: list[tuple[ast.Pattern, str, Any]] = []
+        for p, rhs in zip(e.pats, e.rhss):
             if isinstance(p, ast.VarPattern) and p.is_ghost:
                 continue
             val = self.expr(rhs)
             if isinstance(p, ast.VarPattern) and p.ctor is None:
-                name = self.bind_local(p.decl if p.decl is not None else p)
-                out = f"(lambda {name}: {out})({val})"
+                plans.append((p, val, self.bind_local(p.decl if p.decl is not None else p)))
             else:
-                conds, binds = self.pattern_test(p, "_m")
-                names = [n for n, _ in binds]
-                vals = [v for _, v in binds]
+                plans.append((p, val, self.pattern_test(p, "_m")[1]))
+        out = self.expr(e.body)
+        for p, val, info in reversed(plans):
+            if isinstance(info, str):
+                out = f"(lambda {info}: {out})({val})"
+            else:
+                names = [n for n, _ in info]
+                vals = [v for _, v in info]
                 inner = f"(lambda {', '.join(names)}: {out})({', '.join(vals)})" if names else out
                 out = f"(lambda _m: {inner})({val})"
         return out

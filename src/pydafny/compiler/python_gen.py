@@ -471,7 +471,8 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
             self.out.line(f"{self.decl_name(f)} = {ext}")
             return
         if f.body is None:
-            if attr(f, "extern") is not None:
+            if attr(f, "extern") is not None or (
+                    isinstance(f.owner, ast.ClassDecl) and f.owner.is_trait):
                 return
             raise CompileError(f.span, f"function '{f.name}' has no body and cannot be "
                                "compiled")
@@ -540,7 +541,8 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
             self.out.line(f"{self.decl_name(m)} = {ext}")
             return
         if m.body is None:
-            if attr(m, "extern") is not None:
+            if attr(m, "extern") is not None or (
+                    isinstance(m.owner, ast.ClassDecl) and m.owner.is_trait):
                 return
             raise CompileError(m.span, f"method '{m.name}' has no body and cannot be "
                                "compiled")

@@ -1,0 +1,1 @@
+function F(x: int): int { x + 1 }

@@ -1,0 +1,3 @@
+method Main() {
+  var x: int := true;
+}
