@@ -61,6 +61,7 @@ class ParserBase:
         self.errors = 0
         self._last_error_index = -1
         self._match_paren: Optional[dict[int, int]] = None
+        self._depth: Optional[list[int]] = None
 
     # ------------------------------------------------------------------ tokens
     def next(self) -> Token:
@@ -138,24 +139,41 @@ class ParserBase:
         return describe(self.tok)
 
     # ------------------------------------------------------------------ recovery
-    def sync_to(self, stops: frozenset[str], start_index: int, semi: bool = True) -> None:
-        """Skip tokens, balancing braces, to a token in `stops` at the current nesting
-        depth, a `;` (consumed; only if `semi`), or an unmatched `}` (not consumed).
-        Always makes progress if no token was consumed since `start_index`."""
+    def brace_depth(self, index: int) -> int:
+        """Number of `{` (or `{:`) opened and not yet closed before token `index`; the
+        `}` closing a block has the depth of the block's contents. Computed once."""
+        if self._depth is None:
+            depth = 0
+            ds: list[int] = []
+            for t in self.toks:
+                ds.append(depth)
+                if t.kind == "{" or t.kind == "{:":
+                    depth += 1
+                elif t.kind == "}" and depth > 0:
+                    depth -= 1
+            self._depth = ds
+        return self._depth[index]
+
+    def sync_to(self, stops: frozenset[str], start_index: int, semi: bool = True,
+                level: int = -1) -> None:
+        """Skip tokens to a token in `stops`, a `;` (consumed; only if `semi`), or a `}`
+        at brace depth `level` (default: the depth at `start_index`); tokens nested
+        deeper are skipped. Always makes progress if no token was consumed since
+        `start_index`."""
+        if level < 0:
+            level = self.brace_depth(start_index)
         if self.i == start_index and self.tok.kind not in ("}", EOF):
             self.next()
-        depth = 0
         while True:
             k = self.tok.kind
             if k == EOF:
                 return
-            if k == "{" or k == "{:":
-                depth += 1
-            elif k == "}":
-                if depth == 0:
+            d = self.brace_depth(self.i)
+            if d < level:
+                return
+            if d == level:
+                if k == "}":
                     return
-                depth -= 1
-            elif depth == 0:
                 if k == ";" and semi:
                     self.next()
                     return

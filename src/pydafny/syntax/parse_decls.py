@@ -34,6 +34,7 @@ class DeclParser(StmtParser):
     def parse_decls(self, top: bool) -> list[ast.Decl]:
         """Declarations up to `}` (nested) or end of file (top)."""
         decls: list[ast.Decl] = []
+        level = self.brace_depth(self.i)
         while True:
             k = self.tok.kind
             if k == EOF:
@@ -48,7 +49,7 @@ class DeclParser(StmtParser):
             try:
                 decls.extend(self.parse_decl(top))
             except ParseError:
-                self.sync_to(_SYNC, index, semi=False)
+                self.sync_to(_SYNC, index, semi=False, level=level)
 
     def parse_decl(self, top: bool) -> list[ast.Decl]:
         start = self.tok
@@ -438,11 +439,15 @@ class DeclParser(StmtParser):
             self.next()
             saved = (self.allow_lambda, self.allow_bitwise, self.allow_semi)
             self.allow_lambda, self.allow_bitwise, self.allow_semi = True, True, True
+            level = self.brace_depth(self.i)
             try:
                 f.body = self.parse_expression()
+                self.expect("}")
+            except ParseError:     # resume after the body's closing brace
+                self.sync_to(frozenset(), self.i, semi=False, level=level)
+                self.accept("}")
             finally:
                 self.allow_lambda, self.allow_bitwise, self.allow_semi = saved
-            self.expect("}")
             if self.tok.kind == "by" and self.peek().kind == "method":
                 self.next()
                 self.next()

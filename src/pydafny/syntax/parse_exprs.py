@@ -100,14 +100,23 @@ class ExprParser(TypeParser):
             r = self.parse_implies()
             e = ast.BinaryExpr("==>", e, r, span=self.span(start))
             if self.tok.kind == "<==":
-                self.fail(_AMBIGUOUS_IMPLIES)
+                self.report(_AMBIGUOUS_IMPLIES)
+                return self.parse_explies_tail(e, start)
         elif k == "<==":
-            while self.tok.kind == "<==":
-                self.next()
-                r = self.parse_logical()
-                e = ast.BinaryExpr("<==", e, r, span=self.span(start))
+            e = self.parse_explies_tail(e, start)
             if self.tok.kind == "==>":
-                self.fail(_AMBIGUOUS_IMPLIES)
+                self.report(_AMBIGUOUS_IMPLIES)
+                self.next()
+                r = self.parse_implies()
+                e = ast.BinaryExpr("==>", e, r, span=self.span(start))
+        return e
+
+    def parse_explies_tail(self, e: ast.Expr, start: Token) -> ast.Expr:
+        """{`<==` LogicalExpression} (left associative)."""
+        while self.tok.kind == "<==":
+            self.next()
+            r = self.parse_logical()
+            e = ast.BinaryExpr("<==", e, r, span=self.span(start))
         return e
 
     def parse_implies(self) -> ast.Expr:
@@ -125,16 +134,17 @@ class ExprParser(TypeParser):
         if start.kind in ("&&", "||"):
             lead = self.next().kind
         e = self.parse_relational()
-        op = self.tok.kind
-        if op in ("&&", "||"):
-            if lead is not None and lead != op:
-                self.fail(_AMBIGUOUS_LOGICAL)
-            while self.tok.kind == op:
-                self.next()
-                r = self.parse_relational()
-                e = ast.BinaryExpr(op, e, r, span=self.span(start))
-            if self.tok.kind in ("&&", "||"):
-                self.fail(_AMBIGUOUS_LOGICAL)
+        first = lead
+        while self.tok.kind in ("&&", "||"):
+            op = self.tok.kind
+            if first is None:
+                first = op
+            elif op != first:
+                self.report(_AMBIGUOUS_LOGICAL)
+                first = op
+            self.next()
+            r = self.parse_relational()
+            e = ast.BinaryExpr(op, e, r, span=self.span(start))
         return e
 
     def parse_relational(self) -> ast.Expr:
@@ -199,7 +209,7 @@ class ExprParser(TypeParser):
                 break
             if prec == 4:
                 if last_bitwise is not None and last_bitwise != op:
-                    self.fail(_AMBIGUOUS_BITWISE)
+                    self.report(_AMBIGUOUS_BITWISE)
                 last_bitwise = op
             self.next()
             if width == 2:

@@ -31,6 +31,7 @@ class StmtParser(ExprParser):
     def parse_stmt_list(self) -> list[ast.Stmt]:
         """Statements up to (not including) `}`, `case` or end of file."""
         stmts: list[ast.Stmt] = []
+        level = self.brace_depth(self.i)
         while True:
             k = self.tok.kind
             if k == "}" or k == "case" or k == EOF:
@@ -39,7 +40,7 @@ class StmtParser(ExprParser):
             try:
                 stmts.append(self.parse_statement())
             except ParseError:
-                self.sync_to(_STMT_SYNC, index)
+                self.sync_to(_STMT_SYNC, index, level=level)
 
     def parse_statement(self) -> ast.Stmt:
         self.allow_lambda = True

@@ -64,8 +64,15 @@ class Parser(DeclParser):
 
 
 def _parse(source: SourceFile, reporter: Reporter) -> tuple[list[ast.Decl], list[ast.Include]]:
-    toks = tokenize(source, reporter)
-    return Parser(source, reporter, toks).parse_file()
+    """Lex and parse one file; its lexical and syntax errors reach `reporter` in source
+    order."""
+    local = Reporter()
+    toks = tokenize(source, local)
+    result = Parser(source, local, toks).parse_file()
+    local.diagnostics.sort(key=lambda d: d.span.start)
+    for d in local.diagnostics:
+        reporter.report(d)
+    return result
 
 
 def parse_source(source: SourceFile, reporter: Reporter) -> ast.Program:
