@@ -70,6 +70,8 @@ Calls
 * `ApplyExpr.kind`: 'function' (decl a Function; also predicates), 'method' (decl a Method
   that is a method or constructor), 'lemma' (decl a Method whose kind contains 'lemma'),
   'ctor' (decl a DatatypeCtor), 'lambda' (applying a value of arrow type; decl None).
+  The type of a method/lemma call is the type of its single out-parameter, or a
+  `TupleType` of the out-parameter types when it has none or several.
   `ApplyExpr.inst` is the list of the callee's own type arguments (callee decl's
   `type_params` order). Arguments are in declaration order of the formals after named
   arguments are matched; missing trailing arguments with defaults are left absent.

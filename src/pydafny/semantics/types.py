@@ -53,10 +53,21 @@ class TypeVar(ast.InferredType):
 
 
 def prune(t: Type) -> Type:
-    """Follow bound inference variables (and `InferredType.resolved` links)."""
-    while isinstance(t, ast.InferredType) and t.resolved is not None:
-        t = t.resolved
-    return t
+    """Follow bound inference variables (and `InferredType.resolved` links), compressing
+    the chain so that later lookups take one step."""
+    if not isinstance(t, ast.InferredType) or t.resolved is None:
+        return t
+    r = t.resolved
+    if not isinstance(r, ast.InferredType) or r.resolved is None:
+        return r
+    root = r
+    while isinstance(root, ast.InferredType) and root.resolved is not None:
+        root = root.resolved
+    while isinstance(t, ast.InferredType) and t.resolved is not None and t.resolved is not root:
+        nxt = t.resolved
+        t.resolved = root
+        t = nxt
+    return root
 
 
 def tp_type(tp: ast.TypeParam) -> ast.UserType:

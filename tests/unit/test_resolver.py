@@ -1,0 +1,203 @@
+"""Unit tests of the resolver's annotation contract (see semantics.resolver), on small
+programs parsed from text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from pydafny.diagnostics import Reporter
+from pydafny.semantics import builtins as B
+from pydafny.semantics.resolver import resolve
+from pydafny.semantics.types import type_to_str
+from pydafny.syntax import ast
+from pydafny.syntax.parser import parse_source
+from pydafny.syntax.source import SourceFile
+
+
+def resolved(text: str) -> ast.Program:
+    r = Reporter()
+    p = parse_source(SourceFile("t.dfy", text), r)
+    assert not r.has_errors(), [d.format() for d in r.diagnostics]
+    ok = resolve(p, r)
+    assert ok, [d.format() for d in r.diagnostics]
+    return p
+
+
+def errors(text: str) -> list[str]:
+    r = Reporter()
+    p = parse_source(SourceFile("t.dfy", text), r)
+    assert not r.has_errors(), [d.format() for d in r.diagnostics]
+    resolve(p, r)
+    return [d.message for d in r.diagnostics]
+
+
+def nodes(root: ast.Node, cls: type) -> list[Any]:
+    out: list[Any] = []
+    stack: list[ast.Node] = [root]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, cls):
+            out.append(n)
+        stack.extend(reversed(list(ast.children(n))))
+    return out
+
+
+def local(p: ast.Program, name: str) -> ast.LocalVar:
+    return next(v for v in nodes(p, ast.LocalVar) if v.name == name)
+
+
+def test_local_types_are_inferred() -> None:
+    p = resolved("""
+method M(n: nat, s: seq<int>) {
+  var i := 0;
+  var j := n;
+  var k: nat := n;
+  var t := s[1..];
+  var m := map[1 := true];
+  var e := {};
+  var r := 1.5;
+  var c := "ab";
+  e := e + {i};
+}""")
+    assert type_to_str(local(p, "i").type) == "int"
+    assert type_to_str(local(p, "j").type) == "int"       # subset type dropped
+    assert type_to_str(local(p, "k").type) == "nat"       # declared type kept
+    assert type_to_str(local(p, "t").type) == "seq<int>"
+    assert type_to_str(local(p, "m").type) == "map<int, bool>"
+    assert type_to_str(local(p, "e").type) == "set<int>"
+    assert type_to_str(local(p, "r").type) == "real"
+    assert type_to_str(local(p, "c").type) == "seq<char>"
+
+
+def test_calls_kinds_and_instantiation() -> None:
+    p = resolved("""
+function Id<T>(x: T): T { x }
+method Twice(x: int) returns (r: int) { r := 2 * x; }
+lemma L(x: int) ensures x == x { }
+method Main() {
+  var a := Id(3);
+  var b := Twice(a);
+  L(b);
+  var f := (x: int) => x + 1;
+  var c := f(2);
+}""")
+    applies = {a.callee.name: a for a in nodes(p, ast.ApplyExpr)
+               if isinstance(a.callee, ast.NameExpr)}
+    assert applies["Id"].kind == "function"
+    assert [type_to_str(t) for t in applies["Id"].inst] == ["int"]
+    assert applies["Twice"].kind == "method"
+    assert applies["L"].kind == "lemma"
+    assert applies["f"].kind == "lambda"
+    assert type_to_str(applies["f"].type) == "int"
+
+
+def test_members_fields_and_implicit_this() -> None:
+    p = resolved("""
+class C {
+  var f: int
+  const k := 3
+  method Inc() modifies this { f := f + k; }
+}
+method M(c: C, a: array<int>, d: seq<int>) modifies c {
+  c.f := a.Length + |d|;
+  var x := new C;
+  var y := new int[3];
+}""")
+    names = {n.name: n for n in nodes(p, ast.NameExpr)}
+    assert isinstance(names["f"].decl, ast.Field) and names["f"].decl.owner.name == "C"
+    assert isinstance(names["k"].decl, ast.Field) and type_to_str(names["k"].type) == "int"
+    sels = {s.name: s for s in nodes(p, ast.MemberSelect)}
+    assert sels["Length"].decl is B.array_length_field(B.ARRAY(1), 0)
+    assert type_to_str(local(p, "y").type) == "array<int>"
+    assert type_to_str(local(p, "x").type) == "C"
+
+
+def test_datatypes_ctors_discriminators_destructors() -> None:
+    p = resolved("""
+datatype Option<T> = None | Some(value: T)
+function Get(o: Option<int>): int {
+  if o.Some? then o.value else match o { case None => 0 case Some(v) => v }
+}
+method M() { var n := None; var s: Option<int> := Some(3); n := s; }""")
+    sels = {s.name: s for s in nodes(p, ast.MemberSelect)}
+    assert isinstance(sels["Some?"].decl, ast.DatatypeCtor)
+    assert type_to_str(sels["Some?"].type) == "bool"
+    assert isinstance(sels["value"].decl, ast.Formal)
+    assert type_to_str(sels["value"].type) == "int"
+    none = [n for n in nodes(p, ast.NameExpr) if n.name == "None"][0]
+    assert isinstance(none.decl, ast.DatatypeCtor)
+    assert type_to_str(local(p, "n").type) == "Option<int>"
+    pats = nodes(p, ast.VarPattern)
+    assert any(isinstance(v.ctor, ast.DatatypeCtor) for v in pats)   # `None`
+    assert any(isinstance(v.decl, ast.BoundVar) and v.name == "v" for v in pats)
+
+
+def test_resolved_ops() -> None:
+    p = resolved("""
+method M(s: seq<int>, t: set<int>, m: map<int, int>, x: int) {
+  var a := s + s;
+  var b := t + t;
+  var c := x in m;
+  var d := t <= t;
+  var e := m - t;
+  var f := x + 1;
+}""")
+    ops = sorted(b.resolved_op for b in nodes(p, ast.BinaryExpr))
+    assert ops == ["+:int", "+:seq", "+:set", "-:map", "<=:set", "in:map"]
+
+
+def test_modules_and_imports() -> None:
+    p = resolved("""
+module A { function F(x: int): int { x } datatype T = T1 | T2 }
+module B {
+  import opened A
+  import Q = A
+  method M() { var a := A.F(1) + Q.F(2) + F(3); var t: A.T := T1; }
+}""")
+    imps = nodes(p, ast.ImportDecl)
+    assert all(isinstance(i.decl, ast.ModuleDecl) and i.decl.name == "A" for i in imps)
+    fs = [a for a in nodes(p, ast.ApplyExpr)]
+    assert all(a.kind == "function" and a.decl.name == "F" for a in fs)
+
+
+def test_quantifiers_lambdas_lets() -> None:
+    p = resolved("""
+function F(s: seq<int>): bool {
+  (forall i :: 0 <= i < |s| ==> s[i] > 0) &&
+  (var x := |s|; x >= 0) &&
+  (exists j | j in s :: j == 2)
+}""")
+    bvs = {b.name: b for b in nodes(p, ast.BoundVar)}
+    assert type_to_str(bvs["i"].type) == "int"
+    assert type_to_str(bvs["j"].type) == "int"
+
+
+@pytest.mark.parametrize("text,msg", [
+    ("method M() { x := 1; }", "unresolved identifier: x"),
+    ("method M(n: int) { n := 1; }", "LHS of assignment must denote a mutable variable"),
+    ("method M() { var x: int := true; }",
+     "RHS (of type bool) not assignable to LHS (of type int)"),
+    ("method M() { assert 1 == true; }",
+     "arguments must have comparable types (got int and bool)"),
+    ("function F(x: int): int { x }\nmethod M() { var y := F(1, 2); }",
+     "wrong number of arguments (got 2, but function 'F' expects 1: (x: int))"),
+    ("class C { }\nmethod M(c: C) { var y := c.f; }", "member 'f' does not exist in class 'C'"),
+    ("method M() { var x := 1; var x := 2; }", "Duplicate local-variable name: x"),
+    ("method M(ghost g: int) returns (r: int) { r := g; }",
+     "ghost variables such as g are allowed only in specification contexts"),
+])
+def test_error_messages(text: str, msg: str) -> None:
+    assert msg in errors(text)
+
+
+def test_bad_programs_never_crash() -> None:
+    for text in ["method M() { var x := x.y.z(1)[2..].w; }",
+                 "datatype D = A | B\nmethod M(d: D) { match d { case C(x) => } }",
+                 "method M() { var f := (x) => x.f; }",
+                 "class C extends C { }",
+                 "module A { import B } module B { import A }",
+                 "type T = T\nmethod M(t: T) { }"]:
+        msgs = errors(text)
+        assert not any("internal error" in m for m in msgs), msgs
