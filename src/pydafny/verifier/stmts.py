@@ -63,8 +63,9 @@ class StmtTranslator:
             self.out.append(I.Assert(cond, info=ob, span=ob.span))
 
     def subset_check(self, t: D.Type, v: I.Expr, src: Optional[D.Type], span: Any) -> None:
-        if src is not None and T.types_equal(src, t):
-            return
+        # expression types cannot be trusted to be as precise as the value (n - 1 may be
+        # typed nat), so the check is always made; for values read from variables of the same
+        # type it is discharged by their assumed constraints
         c = type_constraint(self.ctx, t, v)
         if c != TRUE:
             self.check(c, Obligation(Kind.SUBSET, span, T.type_to_str(t)))
@@ -212,7 +213,7 @@ class StmtTranslator:
             if val is None:
                 return
             loc = self.location(lhss[0])
-            self.store(loc, val, vt, lhss[0])
+            self.store(loc, val, vt, lhss[0], _rhs_span(rhss[0]))
             return
         locs = [self.location(x) for x in lhss]
         vals = []
@@ -223,8 +224,8 @@ class StmtTranslator:
             tmp = self.new_local("tmp", self.ctx.enc.ivl_type(lhs.type or vt))
             self.emit(I.Assign((tmp,), (v,)))
             vals.append((tmp, vt))
-        for loc, (v, vt), lhs in zip(locs, vals, lhss):
-            self.store(loc, v, vt, lhs)
+        for loc, (v, vt), lhs, r in zip(locs, vals, lhss, rhss):
+            self.store(loc, v, vt, lhs, _rhs_span(r))
 
     def rhs_value(self, r: D.Rhs, lhs: D.Expr) -> tuple[Optional[I.Expr], Optional[D.Type]]:
         if isinstance(r, D.ExprRhs):
@@ -311,8 +312,9 @@ class StmtTranslator:
         self.check(cond, Obligation(Kind.MODIFIES, node.span))
 
     def store(self, loc: tuple[Any, ...], val: I.Expr, vt: Optional[D.Type],
-              lhs: D.Expr) -> None:
+              lhs: D.Expr, rhs_span: Any = None) -> None:
         t = lhs.type
+        span = rhs_span if rhs_span is not None else lhs.span
         if loc[0] == "var":
             decl = loc[2]
             dt = getattr(decl, "type", None) or t
@@ -322,14 +324,14 @@ class StmtTranslator:
                 want = self.ctx.enc.ivl_type(dt)
                 if vt is not None:
                     val = self.ctx.enc.coerce(val, self.ctx.enc.ivl_type(vt), want, lhs.span)
-                self.subset_check(dt, val, vt, lhs.span)
+                self.subset_check(dt, val, vt, span)
             self.emit(I.Assign((loc[1],), (val,)))
             return
         if t is not None:
             want = self.ctx.enc.ivl_type(t)
             if vt is not None:
                 val = self.ctx.enc.coerce(val, self.ctx.enc.ivl_type(vt), want, lhs.span)
-            self.subset_check(t, val, vt, lhs.span)
+            self.subset_check(t, val, vt, span)
         if loc[0] == "const":
             self.emit(I.Assume(I.Binary("==", I.FunApp(loc[1], (loc[2],)), val)))
             return
@@ -439,11 +441,9 @@ class StmtTranslator:
             ft = self.ctx.enc.ivl_type(f.type)
             if b.expr.type is not None:
                 v = self.ctx.enc.coerce(v, self.ctx.enc.ivl_type(b.expr.type), ft, b.span)
-            if not T.is_subset_type(f.type) or b.expr.type is None or \
-                    not T.types_equal(f.type, b.expr.type):
-                inst = self._inst_type(f.type, call)
-                if inst is not None:
-                    self.subset_check(inst, v, b.expr.type, b.expr.span)
+            inst = self._inst_type(f.type, call)
+            if inst is not None:
+                self.subset_check(inst, v, b.expr.type, b.expr.span)
             args.append(v)
         all_args = ([recv] if recv is not None else []) + args
         # the callee's frame must be within ours
@@ -586,3 +586,9 @@ class StmtTranslator:
     def st_ForLoopStmt(self, s: D.ForLoopStmt) -> None:
         from .loops import translate_for
         translate_for(self, s)
+
+
+def _rhs_span(r: D.Rhs) -> Any:
+    if isinstance(r, D.ExprRhs):
+        return r.expr.span
+    return r.span
