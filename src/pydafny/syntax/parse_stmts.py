@@ -218,6 +218,10 @@ class StmtParser(ExprParser):
             return s
         if self.tok.kind == "{:":
             self.fail("attributes are not allowed here")
+        if self.tok.kind == IDENT and self.peek().kind == ":":    # old-style label `L: stmt`
+            name = self.next().text
+            self.next()
+            return ast.LabeledStmt(name, self.parse_statement(), span=self.span(start))
         lhss = [self.parse_expression()]
         while self.accept(","):
             lhss.append(self.parse_expression())

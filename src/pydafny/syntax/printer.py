@@ -553,7 +553,7 @@ class Printer:
                 self.block(ast.BlockStmt([s.else_]), last.strip() + " else")
 
     def alternatives(self, head: str, cases: list[ast.GuardedAlternative]) -> None:
-        self.line(head + " {")
+        self.line((head + " {").lstrip())
         self.indent += 1
         for c in cases:
             self.line(f"case {self.attrs(c.attributes)}{self.guard(c.guard, c.bound_vars)} =>")
@@ -931,7 +931,7 @@ def print_program(program: ast.Program) -> str:
     if program.includes:
         p.lines.append("")
     p.decls(program.module.decls)
-    return "\n".join(p.lines) + "\n"
+    return "\n".join(p.lines) + "\n" if p.lines else ""
 
 
 def print_expr(e: ast.Expr) -> str:

@@ -1,0 +1,3 @@
+method M(x: int) returns (y: int)
+  requires x > 0
+  ensures y ==
