@@ -15,11 +15,23 @@ CORPUS = pathlib.Path("/work/shared/corpus/dafnybench")
 FILES = sorted(p.name for p in CORPUS.glob("*.dfy")) if CORPUS.is_dir() else []
 
 
+def _name_decls() -> tuple[type, ...]:
+    from pydafny.semantics.builtins import BuiltinMember
+    return (ast.LocalVar, ast.Formal, ast.BoundVar, ast.Field, ast.Function, ast.Method,
+            ast.DatatypeCtor, ast.ModuleDecl, ast.ClassDecl, ast.DatatypeDecl,
+            ast.NewtypeDecl, ast.SubsetTypeDecl, ast.TypeSynonymDecl, ast.TypeParam,
+            ast.IteratorDecl, BuiltinMember)
+
+
+NAME_DECLS = _name_decls()
+
+
 class ContractCheck(ast.Traverser):
     """Collects violations of `semantics.resolver`'s guarantees."""
 
     def __init__(self) -> None:
         self.problems: list[str] = []
+        self.call_ok: set[int] = set()
 
     def bad(self, node: ast.Node, what: str) -> None:
         if len(self.problems) < 5:
@@ -27,6 +39,18 @@ class ContractCheck(ast.Traverser):
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
         return None   # attribute arguments are resolved leniently (see resolver docstring)
+
+    def visit_ExprRhs(self, node: ast.ExprRhs) -> None:
+        self.call_ok.add(id(node.expr))
+        self.generic_visit(node)
+
+    def visit_StmtExpr(self, node: ast.StmtExpr) -> None:
+        s = node.stmt
+        if isinstance(s, ast.AssignStmt):
+            for r in s.rhss:
+                if isinstance(r, ast.ExprRhs):
+                    self.call_ok.add(id(r.expr))
+        self.generic_visit(node)
 
     def visit_RevealStmt(self, node: ast.RevealStmt) -> None:
         return None   # reveal targets are names, not expressions (see resolver docstring)
@@ -42,10 +66,20 @@ class ContractCheck(ast.Traverser):
                 self.bad(node, "no type")
             elif t is not None and _has_var(t):
                 self.bad(node, "inference variable left in type")
-            if isinstance(node, (ast.NameExpr, ast.MemberSelect)) and node.decl is None:
-                self.bad(node, "no decl")
-            if isinstance(node, ast.ApplyExpr) and node.kind is None:
-                self.bad(node, "no kind")
+            if isinstance(node, (ast.NameExpr, ast.MemberSelect)):
+                if node.decl is None:
+                    self.bad(node, "no decl")
+                elif not isinstance(node.decl, NAME_DECLS):
+                    self.bad(node, f"unexpected decl {type(node.decl).__name__}")
+            if isinstance(node, ast.ApplyExpr):
+                if node.kind not in ("function", "method", "lemma", "ctor", "lambda"):
+                    self.bad(node, f"bad kind {node.kind}")
+                elif node.kind in ("method", "lemma") and id(node) not in self.call_ok:
+                    self.bad(node, "method call inside an expression")
+                if node.kind != "lambda" and node.decl is None:
+                    self.bad(node, "call without decl")
+                if node.kind != "lambda" and not isinstance(node.inst, list):
+                    self.bad(node, "no inst")
             if isinstance(node, ast.BinaryExpr) and node.resolved_op is None:
                 self.bad(node, "no resolved_op")
             _ = TypeVar

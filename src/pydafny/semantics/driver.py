@@ -70,14 +70,19 @@ class Resolver(StmtResolver):
         self.all_modules.append(info)
         for d in mdecl.decls:
             if isinstance(d, ast.ModuleDecl):
-                sub = self.collect_module(d, info)
                 parts = d.name.split(".")
-                info.modules[parts[-1]] = sub
-                if len(parts) > 1:
-                    info.modules[d.name] = sub
-                    host = info.modules.get(parts[0])
-                    if host is None:
-                        info.modules[parts[0]] = sub
+                host = info
+                for part in parts[:-1]:
+                    # `module A.B { }` declares B inside A (A is created if needed)
+                    nxt = host.modules.get(part)
+                    if not isinstance(nxt, ModuleInfo):
+                        shell = ast.ModuleDecl(part, [], span=d.span)
+                        nxt = ModuleInfo(shell, host)
+                        self.modules[id(shell)] = nxt
+                        host.modules[part] = nxt
+                    host = nxt
+                sub = self.collect_module(d, host)
+                host.modules[parts[-1]] = sub
             elif isinstance(d, ast.ImportDecl):
                 name = d.name or (d.target[-1] if d.target else "")
                 info.modules[name] = d

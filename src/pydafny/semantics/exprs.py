@@ -1287,5 +1287,10 @@ class ExprResolver(ResolverBase):
             return
         if isinstance(p, ast.DisjunctivePattern):
             for a in p.alternatives:
+                self.locals.push()
                 self.pattern(a, t, span, in_match, strip_top, make_local, ghost)
+                bound = [n for n in self.locals.frames[-1] if n != "_"]
+                self.locals.pop()
+                if bound:
+                    self.error(a.span, "Disjunctive patterns may not bind variables")
             return

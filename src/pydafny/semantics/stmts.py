@@ -527,7 +527,7 @@ class StmtResolver(ExprResolver):
         m = self.cur_member
         outs = m.outs if isinstance(m, ast.Method) else []
         types = [o.type for o in outs]
-        if isinstance(m, ast.Function) and self.in_by_method and m.result is not None:
+        if isinstance(m, ast.Function) and self.in_by_method:
             types = [m.result_type]
         rts = self.rhs_types(s.rhss, types, len(types), s.span)
         for w, rt in zip(types, rts):
