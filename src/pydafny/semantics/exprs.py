@@ -881,7 +881,7 @@ class ExprResolver(ResolverBase):
         if f not in ("int", "real", "bv", "ordinal", "?"):
             self.error(e.span, f"type of unary - must be of a numeric or bitvector type "
                                f"(instead got {type_to_str(t)})")
-        return t
+        return self.arith_result(t)
 
     def e_BinaryExpr(self, e: ast.BinaryExpr, exp: Optional[Type]) -> Type:
         op = e.op
@@ -976,9 +976,17 @@ class ExprResolver(ResolverBase):
                        f"arguments to {op} must be of a numeric or bitvector type (instead "
                        f"got {type_to_str(lt)})")
         e.resolved_op = op + ":" + fam
-        if isinstance(prune(lt), TypeVar) and not isinstance(prune(rt), TypeVar):
-            return rt
-        return lt
+        res = rt if isinstance(prune(lt), TypeVar) and not isinstance(prune(rt), TypeVar) \
+            else lt
+        return self.arith_result(res)
+
+    def arith_result(self, t: Type) -> Type:
+        """Arithmetic on a subset type (e.g. nat) yields its base type (int)."""
+        p = prune(t)
+        if isinstance(p, ast.UserType) and isinstance(normalize(p), ast.UserType) and \
+                isinstance(normalize(p).decl, ast.SubsetTypeDecl):  # type: ignore[union-attr]
+            return strip_subset(p)
+        return t
 
     def e_ChainExpr(self, e: ast.ChainExpr, exp: Optional[Type]) -> Type:
         types = [self.expr(e.operands[0])]

@@ -16,8 +16,11 @@ Types
   a `VarPattern.type`: every `InferredType` written for a declared variable is replaced by
   the inferred type (the `InferredType` object's `resolved` is set too). Types that nothing
   constrains default to `int`. Synonyms may remain: use `types.normalize`.
-* Inferred local-variable types (`var x := e`) drop a top-level subset type: `var i := n`
-  with `n: nat` gives `i: int` (declared types are kept as written, e.g. `var i: nat`).
+* Inferred local-variable types (`var x := e`) drop subset types at every level:
+  `var i := n` with `n: nat` gives `i: int`, `var s := [n]` gives `seq<int>` (declared
+  types are kept as written, e.g. `var i: nat`). Arithmetic (`+ - * / %`, unary `-`) on
+  subset-typed operands has the base type (`n - 1` is an int). Let- and match-bound
+  variables drop only a top-level subset type.
 * Integer literals have the type their context requires (int, a newtype, a bitvector, real
   is not allowed); string literals have type `seq<char>`; `|s|`, `a.Length` have type int.
 * Every `UserType.decl` (in declarations and in resolved types) is a `ClassDecl`,

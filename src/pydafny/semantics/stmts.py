@@ -14,7 +14,8 @@ from typing import Any, Optional
 from ..syntax import ast
 from . import builtins as B
 from .exprs import BOOL, INT, ExprResolver
-from .types import TypeVar, prune, strip_subset, subst_map, type_to_str
+from .types import (TypeVar, prune, strip_subset, strip_subsets_deep, subst_map,
+                    type_to_str)
 
 Type = ast.Type
 
@@ -162,10 +163,8 @@ class StmtResolver(ExprResolver):
     def init_local(self, v: ast.LocalVar, rt: Type, where: ast.Node) -> None:
         vt = prune(v.type)
         if isinstance(vt, TypeVar):
-            p = prune(rt)
-            if isinstance(p, ast.UserType) and isinstance(p.decl, ast.SubsetTypeDecl):
-                p = strip_subset(p)
-            self.unify(vt, p)
+            # an inferred local gets the base type: `var i := n` with n: nat is an int
+            self.unify(vt, strip_subsets_deep(rt))
             return
         self.check_assignable(v.type, rt, where.span,
                               "RHS (of type {src}) not assignable to LHS (of type {dst})")

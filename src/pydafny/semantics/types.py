@@ -24,6 +24,7 @@ Helpers
                    from their base: `nat` != `int`).
 * `family(t)`      the operator domain of a type ('int', 'real', 'bv', 'seq', 'map', ...),
                    used in `BinaryExpr.resolved_op` strings.
+* `strip_subsets_deep(t)` subset types replaced by their bases at every level.
 * `zonk(t)`        a copy of t with every bound inference variable replaced (deeply).
 """
 
@@ -170,6 +171,31 @@ def strip_subset(t: Type) -> Type:
             t = substitute(t.decl.base, subst_map(t.decl.type_params, t.args))
             continue
         return t
+    return t
+
+
+def strip_subsets_deep(t: Type) -> Type:
+    """Replace subset types by their base types everywhere in t (`seq<nat>` ->
+    `seq<int>`); unbound inference variables are kept."""
+    t = strip_subset(t)
+    if isinstance(t, ast.UserType):
+        if not t.args:
+            return t
+        return ast.UserType(t.path, [strip_subsets_deep(a) for a in t.args], decl=t.decl,
+                            span=t.span)
+    if isinstance(t, ast.SeqType):
+        return ast.SeqType(strip_subsets_deep(t.elem))
+    if isinstance(t, ast.SetType):
+        return ast.SetType(strip_subsets_deep(t.elem), t.finite)
+    if isinstance(t, ast.MultisetType):
+        return ast.MultisetType(strip_subsets_deep(t.elem))
+    if isinstance(t, ast.MapType):
+        return ast.MapType(strip_subsets_deep(t.key), strip_subsets_deep(t.value), t.finite)
+    if isinstance(t, ast.TupleType):
+        return ast.TupleType([strip_subsets_deep(a) for a in t.elems])
+    if isinstance(t, ast.ArrowType):
+        return ast.ArrowType([strip_subsets_deep(a) for a in t.args],
+                             strip_subsets_deep(t.result), t.arrow)
     return t
 
 
