@@ -125,6 +125,18 @@ def discover(vars_: list[ast.BoundVar], rng: Optional[ast.Expr],
                 progress = True
                 break
         if not progress:
+            # e.g. `0 <= i < j < n`: i's upper bound is j, itself still unplaced; follow
+            # such var-to-var comparisons to a bound free of unplaced variables (a looser
+            # range; the comparison stays as a filter)
+            forbidden = {id(x) for x in pending}
+            for v in list(pending):
+                b = _transitive_bound(v, conj, forbidden, pending)
+                if b is not None:
+                    placed.append(b)
+                    pending.remove(v)
+                    progress = True
+                    break
+        if not progress:
             names = ", ".join(v.name for v in pending)
             raise CompileError(where.span, "unsupported: cannot compile this quantifier, "
                                f"comprehension or ':|': no finite bound found for {names}")
@@ -132,6 +144,50 @@ def discover(vars_: list[ast.BoundVar], rng: Optional[ast.Expr],
     rest = [c for i, c in enumerate(conj) if i not in used]
     del all_ids
     return placed, rest
+
+
+_FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}
+
+
+def _comparisons(v: ast.BoundVar, conj: list[ast.Expr]) -> list[tuple[str, ast.Expr, int]]:
+    """Every conjunct `v OP e` (normalized so that v is on the left)."""
+    out: list[tuple[str, ast.Expr, int]] = []
+    for i, c in enumerate(conj):
+        if isinstance(c, ast.BinaryExpr) and c.op in _FLIP:
+            if _is_var(c.left, v):
+                out.append((c.op, c.right, i))
+            elif _is_var(c.right, v):
+                out.append((_FLIP[c.op], c.left, i))
+    return out
+
+
+def _side(v: ast.BoundVar, conj: list[ast.Expr], forbidden: set[int],
+          pending: list[ast.BoundVar], upper: bool,
+          seen: set[int]) -> Optional[tuple[ast.Expr, int]]:
+    """An expression free of unplaced variables bounding v from above (exclusive, plus
+    the int offset) or from below (inclusive), possibly through other variables."""
+    seen = seen | {id(v)}
+    ops = ("<", "<=") if upper else (">", ">=")
+    for op, e, _ in _comparisons(v, conj):
+        if op in ops and not mentions(e, forbidden):
+            return e, (1 if op == "<=" else 0) if upper else (1 if op == ">" else 0)
+    for op, e, _ in _comparisons(v, conj):
+        if op in ops:
+            w = next((x for x in pending if _is_var(e, x)), None)
+            if w is not None and id(w) not in seen:
+                r = _side(w, conj, forbidden, pending, upper, seen)
+                if r is not None:
+                    return r
+    return None
+
+
+def _transitive_bound(v: ast.BoundVar, conj: list[ast.Expr], forbidden: set[int],
+                      pending: list[ast.BoundVar]) -> Optional[Bound]:
+    hi = _side(v, conj, forbidden, pending, True, set())
+    lo = _side(v, conj, forbidden, pending, False, set())
+    if hi is None or lo is None:
+        return None
+    return Bound(v, "range", lo=lo[0], lo_plus=lo[1], hi=hi[0], hi_plus=hi[1], used=[])
 
 
 def iteration_source(b: Bound, expr: Callable[[ast.Expr], str]) -> str:

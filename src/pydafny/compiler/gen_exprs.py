@@ -588,7 +588,8 @@ class ExprMixin:
             for i, a in enumerate(p.args):
                 if i < len(formals) and formals[i].is_ghost:
                     continue
-                fname = member_ident(formals[i].name) if i < len(formals) else f"_{i}"
+                fname = (member_ident(formals[i].name) if formals[i].name else f"f{i}") \
+                    if i < len(formals) else f"f{i}"
                 c, b = self.pattern_test(a, f"{subj}.{fname}")
                 conds += c
                 binds += b

@@ -205,6 +205,12 @@ class StmtMixin:
         cls = self.decl_name(cd)
         if r.ctor_decl is None:
             return f"{cls}()"
+        if attr_of(cd, "extern"):
+            return f"{cls}({self.call_args(r.ctor_decl, r.args or [])})"
+        if r.ctor_decl.kind != "constructor":
+            # old style `new C.Init(x)` with Init a method: allocate, call, yield the object
+            args = self.call_args(r.ctor_decl, r.args or [])
+            return f"(lambda _o: (_o.{member_ident(r.ctor_decl.name)}({args}), _o)[1])({cls}())"
         args = self.call_args(r.ctor_decl, r.args or [])
         ctor = member_ident(r.ctor_decl.name) if r.ctor_decl.name not in ("", "_ctor") \
             else "_ctor"
@@ -586,14 +592,22 @@ class StmtMixin:
             return (self.expr(lh.obj), f"_loc.{self.field_name(lh.decl)} = _val")
         raise CompileError(lh.span, "unsupported: this forall assignment target")
 
+    def s_NewPhaseStmt(self, s: ast.Stmt) -> None:
+        pass    # `new;` in a constructor: the object is already allocated
+
     def s_YieldStmt(self, s: ast.YieldStmt) -> None:
         raise CompileError(s.span, "unsupported: iterators (yield) in compiled code")
+
+
+def attr_of(decl: Any, name: str) -> bool:
+    return any(a.name == name for a in getattr(decl, "attributes", []) or [])
 
 
 def _rename(e: ast.Expr, mapping: dict[int, ast.BoundVar]) -> ast.Expr:
     """A copy of e in which NameExprs whose decl id is in mapping point to the new decl.
     (Only NameExpr decls are changed; the copy shares everything else.)"""
     import copy
+    import dataclasses
 
     def walk(n: Any) -> Any:
         if isinstance(n, ast.NameExpr):
@@ -605,7 +619,10 @@ def _rename(e: ast.Expr, mapping: dict[int, ast.BoundVar]) -> ast.Expr:
         if isinstance(n, ast.Node):
             changed = False
             new = copy.copy(n)
-            for fname in getattr(type(n), "__dataclass_fields__", {}):
+            for fdef in dataclasses.fields(n):
+                if not fdef.compare:       # annotations (decl, type, ...) are shared
+                    continue
+                fname = fdef.name
                 v = getattr(n, fname)
                 if isinstance(v, ast.Node):
                     w = walk(v)

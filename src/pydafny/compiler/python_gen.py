@@ -51,6 +51,11 @@ def attr(decl: Any, name: str) -> Optional[ast.Attribute]:
     return None
 
 
+def ctor_field(f: ast.Formal, index: int) -> str:
+    """The attribute holding constructor argument `index` (`f0`, `f1`... when unnamed)."""
+    return member_ident(f.name) if f.name else f"f{index}"
+
+
 def _iter_decls(module: ast.ModuleDecl) -> list[tuple[ast.ModuleDecl, ast.Decl]]:
     out: list[tuple[ast.ModuleDecl, ast.Decl]] = []
     for d in module.decls:
@@ -115,6 +120,7 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
         self.used: set[str] = set()
         self.globals: set[str] = set()
         self.in_ctor = False
+        self.in_abstract = False
         self.label_excs: list[str] = []
         self.finals: list[str] = []           # constants, computed at the end
         self._tmp = 0
@@ -257,8 +263,12 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
     def module_decls(self, module: ast.ModuleDecl) -> None:
         for d in module.decls:
             if isinstance(d, ast.ModuleDecl):
-                if not d.is_abstract:
-                    self.module_decls(d)
+                # abstract modules are compiled too: a refining module's code may call
+                # their members (body-less members are skipped there)
+                saved = self.in_abstract
+                self.in_abstract = saved or d.is_abstract
+                self.module_decls(d)
+                self.in_abstract = saved
             elif isinstance(d, ast.ClassDecl):
                 self.class_decl(d)
             elif isinstance(d, ast.DatatypeDecl):
@@ -387,7 +397,7 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
                 continue
             cname = self.ctor_class(c)
             fs = [f for f in c.formals if not f.is_ghost]
-            fnames = [member_ident(f.name) if f.name else f"_{i}" for i, f in enumerate(fs)]
+            fnames = [ctor_field(f, i) for i, f in enumerate(c.formals) if not f.is_ghost]
             o.line(f"class {cname}({name}):")
             with o.indent():
                 o.line(f"__slots__ = ({''.join(repr(n) + ', ' for n in fnames)})")
@@ -471,7 +481,7 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
             self.out.line(f"{self.decl_name(f)} = {ext}")
             return
         if f.body is None:
-            if attr(f, "extern") is not None or (
+            if attr(f, "extern") is not None or self.in_abstract or (
                     isinstance(f.owner, ast.ClassDecl) and f.owner.is_trait):
                 return
             raise CompileError(f.span, f"function '{f.name}' has no body and cannot be "
@@ -541,7 +551,7 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
             self.out.line(f"{self.decl_name(m)} = {ext}")
             return
         if m.body is None:
-            if attr(m, "extern") is not None or (
+            if attr(m, "extern") is not None or self.in_abstract or (
                     isinstance(m.owner, ast.ClassDecl) and m.owner.is_trait):
                 return
             raise CompileError(m.span, f"method '{m.name}' has no body and cannot be "
