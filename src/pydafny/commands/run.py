@@ -121,4 +121,5 @@ def run(argv: list[str]) -> int:
         return 0
     sys.stdout.flush()
     name = os.path.splitext(os.path.basename(file))[0]
-    return execute(gen, name, [file] + prog_args)
+    return execute(gen, name, [file] + prog_args,
+                   os.path.dirname(os.path.abspath(file)))

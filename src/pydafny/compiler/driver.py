@@ -59,9 +59,14 @@ def load_and_compile(paths: list[str], extern_paths: Optional[list[str]] = None,
     return gen, 0
 
 
-def execute(gen: GeneratedModule, module_name: str, argv: list[str]) -> int:
-    """Run the generated module's Main; returns its exit code (see runtime.program)."""
+def execute(gen: GeneratedModule, module_name: str, argv: list[str],
+            source_dir: Optional[str] = None) -> int:
+    """Run the generated module's Main; returns its exit code (see runtime.program).
+    `source_dir` (the .dfy file's directory) is put on sys.path so that
+    `{:extern "module"}` finds Python modules next to the Dafny source."""
     from . import runtime
+    if source_dir is not None and source_dir not in sys.path:
+        sys.path.insert(0, source_dir)
     filename = f"<pydafny:{module_name}>"
     # make the generated text visible to tracebacks (for Dafny line numbers)
     linecache.cache[filename] = (len(gen.text), None, gen.text.splitlines(True), filename)
