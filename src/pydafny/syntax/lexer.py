@@ -19,8 +19,19 @@ import re
 
 from ..diagnostics import Reporter
 from .source import SourceFile, Span
-from .tokens import (BAD, CHAR, EOF, HEX, IDENT, INT, KEYWORDS, REAL, STRING, VSTRING,
-                     Token)
+from .tokens import (
+    BAD,
+    CHAR,
+    EOF,
+    HEX,
+    IDENT,
+    INT,
+    KEYWORDS,
+    REAL,
+    STRING,
+    VSTRING,
+    Token,
+)
 
 # Longest first: the alternation takes the first alternative that matches.
 _PUNCT = [
@@ -114,7 +125,7 @@ def _skip_block_comment(text: str, pos: int) -> int:
         else:
             depth -= 1
             pos = close + 2
-    return pos if pos <= n else n
+    return min(pos, n)
 
 
 def tokenize(source: SourceFile, reporter: Reporter) -> list[Token]:
@@ -196,5 +207,17 @@ def tokenize(source: SourceFile, reporter: Reporter) -> list[Token]:
     return toks
 
 
-__all__ = ["tokenize", "unescape", "Token", "BAD", "CHAR", "EOF", "HEX", "IDENT", "INT",
-           "REAL", "STRING", "VSTRING"]
+__all__ = [
+    "BAD",
+    "CHAR",
+    "EOF",
+    "HEX",
+    "IDENT",
+    "INT",
+    "REAL",
+    "STRING",
+    "VSTRING",
+    "Token",
+    "tokenize",
+    "unescape",
+]

@@ -8,7 +8,7 @@ errors are reported once (a second error at the same token is suppressed) and ra
 
 from __future__ import annotations
 
-from typing import NoReturn, Optional
+from typing import NoReturn
 
 from ..diagnostics import Reporter
 from . import ast
@@ -26,15 +26,9 @@ TOKEN_NAMES = {
 }
 
 # Tokens that can start a declaration (used to resynchronise after an error).
-DECL_START = frozenset("""
-module import export class trait datatype codatatype newtype type iterator method lemma
-constructor function predicate var const ghost static abstract opaque twostate include
-""".split()) | {"{:"}
+DECL_START = frozenset(["module", "import", "export", "class", "trait", "datatype", "codatatype", "newtype", "type", "iterator", "method", "lemma", "constructor", "function", "predicate", "var", "const", "ghost", "static", "abstract", "opaque", "twostate", "include"]) | {"{:"}
 
-STMT_START = frozenset("""
-var if while for match forall calc assert assume expect print return yield break
-continue reveal modify label ghost
-""".split())
+STMT_START = frozenset(["var", "if", "while", "for", "match", "forall", "calc", "assert", "assume", "expect", "print", "return", "yield", "break", "continue", "reveal", "modify", "label", "ghost"])
 
 
 class ParseError(Exception):
@@ -60,8 +54,8 @@ class ParserBase:
         self.allow_semi = False
         self.errors = 0
         self._last_error_index = -1
-        self._match_paren: Optional[dict[int, int]] = None
-        self._depth: Optional[list[int]] = None
+        self._match_paren: dict[int, int] | None = None
+        self._depth: list[int] | None = None
 
     # ------------------------------------------------------------------ tokens
     def next(self) -> Token:
@@ -85,7 +79,7 @@ class ParserBase:
         """The current token is the identifier/keyword `word` (contextual keywords)."""
         return self.tok.text == word and self.tok.kind in (IDENT, word)
 
-    def accept(self, kind: str) -> Optional[Token]:
+    def accept(self, kind: str) -> Token | None:
         if self.tok.kind == kind:
             return self.next()
         return None
@@ -115,7 +109,7 @@ class ParserBase:
         return Span(self.src, tok.start, tok.end)
 
     # ------------------------------------------------------------------ errors
-    def report(self, message: str, tok: Optional[Token] = None) -> None:
+    def report(self, message: str, tok: Token | None = None) -> None:
         """Report an error at `tok` (default: the current token) unless one was already
         reported at that token."""
         tok = tok or self.tok
@@ -128,7 +122,7 @@ class ParserBase:
         if self.errors >= MAX_ERRORS:
             raise TooManyErrors()
 
-    def error(self, message: str, tok: Optional[Token] = None) -> ParseError:
+    def error(self, message: str, tok: Token | None = None) -> ParseError:
         self.report(message, tok)
         return ParseError(message)
 

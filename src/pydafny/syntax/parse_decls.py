@@ -13,8 +13,6 @@ After an error, `parse_decls` resumes at the next declaration keyword.
 
 from __future__ import annotations
 
-from typing import Optional
-
 from . import ast
 from .parse_base import DECL_START, ParseError
 from .parse_stmts import StmtParser
@@ -108,7 +106,7 @@ class DeclParser(StmtParser):
         self.next()
         attrs = attrs + self.parse_attributes()
         name = ".".join(self.parse_qualified_name())
-        refines: Optional[list[str]] = None
+        refines: list[str] | None = None
         if self.accept("refines"):
             refines = self.parse_qualified_name()
         self.expect("{")
@@ -229,7 +227,7 @@ class DeclParser(StmtParser):
         formals = self.parse_formals(allow_unnamed=True) if self.tok.kind == "(" else []
         return ast.DatatypeCtor(name, formals, ghost, attrs, span=self.span(start))
 
-    def parse_witness(self) -> tuple[Optional[ast.Expr], str]:
+    def parse_witness(self) -> tuple[ast.Expr | None, str]:
         if self.tok.kind == "ghost" and self.peek().kind == "witness":
             self.next()
             self.next()
@@ -246,9 +244,9 @@ class DeclParser(StmtParser):
         attrs = attrs + self.parse_attributes()
         name = self.expect_ident().text
         self.expect("=")
-        var: Optional[str] = None
+        var: str | None = None
         base: ast.Type
-        constraint: Optional[ast.Expr] = None
+        constraint: ast.Expr | None = None
         if self.tok.kind == IDENT and self.peek().kind in (":", "|"):
             vt = self.next()
             var = vt.text
@@ -332,9 +330,9 @@ class DeclParser(StmtParser):
         kind = {"method": "method", "lemma": "lemma", "constructor": "constructor",
                 "colemma": "lemma"}[t.text]
         if kind == "lemma":
-            for m in ("twostate", "least", "greatest"):
-                if m in mods:
-                    kind = m + " lemma"
+            for mod in ("twostate", "least", "greatest"):
+                if mod in mods:
+                    kind = mod + " lemma"
         attrs = attrs + self.parse_attributes()
         name = ""
         if self.tok.kind == IDENT:
@@ -389,7 +387,7 @@ class DeclParser(StmtParser):
         self.accept("method")
         attrs = attrs + self.parse_attributes()
         name = self.expect_ident().text
-        result: Optional[ast.Formal] = None
+        result: ast.Formal | None = None
         result_type: ast.Type = ast.BoolType(span=self.tok_span(t))
         skeleton = bool(self.accept("..."))     # `predicate P...` in a refining module
         tps = [] if skeleton else self.parse_type_params()

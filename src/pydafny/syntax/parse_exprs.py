@@ -18,7 +18,7 @@ quantifier range, so `|` closes), `allow_semi` (on in function bodies and parent
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from collections.abc import Callable
 
 from . import ast
 from .lexer import unescape
@@ -130,7 +130,7 @@ class ExprParser(TypeParser):
 
     def parse_logical(self) -> ast.Expr:
         start = self.tok
-        lead: Optional[str] = None
+        lead: str | None = None
         if start.kind in ("&&", "||"):
             lead = self.next().kind
         e = self.parse_relational()
@@ -187,7 +187,7 @@ class ExprParser(TypeParser):
         """Precedence climbing over shift (1) < `+ -` (2) < `* / %` (3) < `& | ^` (4)."""
         start = self.tok
         left = self.parse_as()
-        last_bitwise: Optional[str] = None
+        last_bitwise: str | None = None
         while True:
             t = self.tok
             k = t.kind
@@ -256,7 +256,7 @@ class ExprParser(TypeParser):
                 return self.parse_lambda()
             self.next()
             targs = self.parse_opt_generic_instantiation() if self.tok.kind == "<" else None
-            depth: Optional[ast.Expr] = None
+            depth: ast.Expr | None = None
             if self.tok.kind == "#" and self.peek().kind == "[":
                 self.next()
                 self.next()
@@ -474,7 +474,7 @@ class ExprParser(TypeParser):
                                        start)
         self.next()
         vars_, range_, attrs = self.parse_quantifier_domain()
-        term: Optional[ast.Expr] = None
+        term: ast.Expr | None = None
         if self.accept("::"):
             term = self.parse_expression()
         if range_ is None:
@@ -502,7 +502,7 @@ class ExprParser(TypeParser):
         vars_, range_, attrs = self.parse_quantifier_domain()
         self.expect("::")
         e1 = self.parse_expression()
-        key: Optional[ast.Expr] = None
+        key: ast.Expr | None = None
         if self.accept(":="):
             key = e1
             e1 = self.parse_expression()
@@ -511,7 +511,7 @@ class ExprParser(TypeParser):
 
     def parse_seq_constructor(self) -> ast.Expr:
         start = self.next()
-        elem_type: Optional[ast.Type] = None
+        elem_type: ast.Type | None = None
         if self.tok.kind == "<":
             args = self.parse_type_args()
             elem_type = args[0]
@@ -530,7 +530,7 @@ class ExprParser(TypeParser):
         body = self.parse_expression()
         return ast.QuantifierExpr(start.kind, vars_, range_, body, attrs, span=self.span(start))
 
-    def parse_quantifier_domain(self) -> tuple[list[ast.BoundVar], Optional[ast.Expr],
+    def parse_quantifier_domain(self) -> tuple[list[ast.BoundVar], ast.Expr | None,
                                                list[ast.Attribute]]:
         """QuantifierVarDecl {`,` QuantifierVarDecl}: `x: T <- C {:attr} | range`.
         Ranges given on several variables are conjoined; attributes after the last
@@ -560,7 +560,7 @@ class ExprParser(TypeParser):
                 continue
             attrs = a
             break
-        range_: Optional[ast.Expr] = None
+        range_: ast.Expr | None = None
         for r in ranges:
             range_ = r if range_ is None else ast.BinaryExpr("&&", range_, r, span=r.span)
         return vars_, range_, attrs
@@ -635,7 +635,7 @@ class ExprParser(TypeParser):
         """`old(e)`, `old@L(e)`, `fresh(e)`, `fresh@L(e)`, `allocated(e)`,
         `unchanged(frames)`, `unchanged@L(frames)`."""
         start = self.next()
-        label: Optional[str] = None
+        label: str | None = None
         if self.tok.kind == "@" and start.kind != "allocated":
             self.next()
             label = self.expect_ident().text
@@ -845,7 +845,7 @@ class ExprParser(TypeParser):
             self.next()
             return ast.FrameExpr(ast.WildcardExpr(span=self.span(start)), span=self.span(start))
         e = self.parse_expression()
-        field_name: Optional[str] = None
+        field_name: str | None = None
         if self.accept("`"):
             field_name = self.expect_ident().text
         return ast.FrameExpr(e, field_name, span=self.span(start))
@@ -915,4 +915,4 @@ _PRIMARY: dict[str, Callable[[ExprParser], ast.Expr]] = {
     "allocated": ExprParser.parse_old_like,
 }
 
-__all__ = ["ExprParser", "ParseError", "REL_OPS"]
+__all__ = ["REL_OPS", "ExprParser", "ParseError"]

@@ -8,7 +8,7 @@ statement keyword, or at the closing `}`), so one run reports several errors.
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from collections.abc import Callable
 
 from . import ast
 from .parse_base import STMT_START, ParseError
@@ -76,7 +76,7 @@ class StmtParser(ExprParser):
         self.expect_semi()
         return ast.SkeletonStmt(span=self.span(start))
 
-    def parse_opt_label(self) -> Optional[str]:
+    def parse_opt_label(self) -> str | None:
         """`L:` before an assertion or specification expression (labels may be digits)."""
         if self.tok.kind in (IDENT, INT) and self.peek().kind == ":":
             name = self.next().text
@@ -120,7 +120,7 @@ class StmtParser(ExprParser):
 
     def parse_return_stmt(self) -> ast.Stmt:
         start = self.next()
-        rhss: Optional[list[ast.Rhs]] = None
+        rhss: list[ast.Rhs] | None = None
         if self.tok.kind != ";":
             rhss = self.parse_rhs_list()
         self.expect_semi()
@@ -132,7 +132,7 @@ class StmtParser(ExprParser):
         start = self.next()
         is_continue = start.kind == "continue"
         count = 1
-        label: Optional[str] = None
+        label: str | None = None
         if not is_continue:
             while self.accept("break"):
                 count += 1
@@ -153,7 +153,7 @@ class StmtParser(ExprParser):
         start = self.next()
         self.parse_attributes()
         frames = self.parse_frame_list()
-        body: Optional[ast.BlockStmt] = None
+        body: ast.BlockStmt | None = None
         if self.tok.kind == "{":
             body = self.parse_block()
         else:
@@ -186,7 +186,7 @@ class StmtParser(ExprParser):
             if not self.accept(","):
                 break
         lhss: list[ast.Expr] = [ast.NameExpr(v.name, span=v.span) for v in vars_]
-        rhs: Optional[ast.Stmt] = None
+        rhs: ast.Stmt | None = None
         if self.tok.kind in (":=", ":|", ":-"):
             rhs = self.parse_assignment_tail(lhss, start)
         self.expect_semi()
@@ -201,7 +201,7 @@ class StmtParser(ExprParser):
             assume_ = bool(self.accept("assume"))
             cond = self.parse_expression()
             return ast.AssignSuchThatStmt(lhss, cond, assume_, span=self.span(start))
-        keyword: Optional[str] = None
+        keyword: str | None = None
         if self.tok.kind in ("expect", "assert", "assume"):
             keyword = self.next().kind
         rhs = self.parse_rhs()
@@ -263,7 +263,7 @@ class StmtParser(ExprParser):
         becomes `ctor_name` (`new M.C(x)` therefore yields type `M`, ctor `C`; the
         resolver re-joins it when `M.C` names a class)."""
         start = self.next()
-        ty: Optional[ast.Type] = None
+        ty: ast.Type | None = None
         if self.tok.kind != "[":
             ty = self.parse_primary_type() if self.tok.kind != "(" else self.parse_type()
         if self.tok.kind == "[" or ty is None:
@@ -272,8 +272,8 @@ class StmtParser(ExprParser):
             if self.tok.kind != "]":
                 dims = self.parse_expr_list_in()
             self.expect("]")
-            init_fn: Optional[ast.Expr] = None
-            init_elems: Optional[list[ast.Expr]] = None
+            init_fn: ast.Expr | None = None
+            init_elems: list[ast.Expr] | None = None
             if self.tok.kind == "(":
                 self.next()
                 init_fn = self.parse_expr_in()
@@ -283,11 +283,11 @@ class StmtParser(ExprParser):
                 init_elems = [] if self.tok.kind == "]" else self.parse_expr_list_in()
                 self.expect("]")
             return ast.NewArrayRhs(ty, dims, init_fn, init_elems, span=self.span(start))
-        ctor_name: Optional[str] = None
+        ctor_name: str | None = None
         if self.tok.kind == "." and self.peek().kind == IDENT:
             self.next()
             ctor_name = self.next().text
-        args: Optional[list[ast.Binding]] = None
+        args: list[ast.Binding] | None = None
         if self.tok.kind == "(":
             args = self.parse_bindings()
             if ctor_name is None and isinstance(ty, ast.UserType) and len(ty.path) >= 2 \
@@ -321,7 +321,7 @@ class StmtParser(ExprParser):
         self.expect(":|")
         return vars_, self.parse_expression()
 
-    def parse_guard(self) -> Optional[ast.Expr]:
+    def parse_guard(self) -> ast.Expr | None:
         """`*`, `(*)` or an expression."""
         if self.accept("*"):
             return None
@@ -338,14 +338,14 @@ class StmtParser(ExprParser):
         if self.tok.kind in ("case", "{"):
             cases = self.parse_alternatives()
             return ast.AlternativeIfStmt(cases, attrs, span=self.span(start))
-        bound: Optional[list[ast.BoundVar]] = None
-        guard: Optional[ast.Expr]
+        bound: list[ast.BoundVar] | None = None
+        guard: ast.Expr | None
         if self.is_binding_guard():
             bound, guard = self.parse_binding_guard()
         else:
             guard = self.parse_guard()
         then = self.parse_block()
-        else_: Optional[ast.Stmt] = None
+        else_: ast.Stmt | None = None
         if self.accept("else"):
             else_ = self.parse_if_stmt() if self.tok.kind == "if" else self.parse_block()
         return ast.IfStmt(guard, then, else_, bound, attrs, span=self.span(start))
@@ -357,7 +357,7 @@ class StmtParser(ExprParser):
         while self.tok.kind == "case":
             cstart = self.next()
             attrs = self.parse_attributes()
-            bound: Optional[list[ast.BoundVar]] = None
+            bound: list[ast.BoundVar] | None = None
             if self.is_binding_guard():
                 bound, guard = self.parse_binding_guard()
             else:
@@ -447,7 +447,7 @@ class StmtParser(ExprParser):
         start = self.next()
         attrs = self.parse_attributes()
         vars_: list[ast.BoundVar] = []
-        range_: Optional[ast.Expr] = None
+        range_: ast.Expr | None = None
         if self.tok.kind == "(":
             self.next()
             vars_, range_, more = self.parse_quantifier_domain()
@@ -493,7 +493,7 @@ class StmtParser(ExprParser):
                 while self.tok.kind in ("{", "calc"):
                     hints.append(self.parse_block() if self.tok.kind == "{"
                                  else self.parse_calc_stmt())
-                hint: Optional[ast.BlockStmt] = None
+                hint: ast.BlockStmt | None = None
                 if len(hints) == 1 and isinstance(hints[0], ast.BlockStmt):
                     hint = hints[0]
                 elif hints:

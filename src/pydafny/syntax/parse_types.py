@@ -14,7 +14,6 @@ basis of Dafny's generic-instantiation rule (`f<int>(x)` versus `a < b`).
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from . import ast
 from .parse_base import ParserBase
@@ -249,7 +248,7 @@ class TypeParser(ParserBase):
         nxt: Token = self.toks[j]
         return nxt.kind in _AFTER_GENERIC
 
-    def parse_opt_generic_instantiation(self) -> Optional[list[ast.Type]]:
+    def parse_opt_generic_instantiation(self) -> list[ast.Type] | None:
         if self.tok.kind == "<" and self.is_generic_instantiation():
             return self.parse_type_args()
         return None

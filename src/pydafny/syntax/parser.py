@@ -125,4 +125,4 @@ def parse_error_summary(count: int, filename: str) -> str:
     return f"{count} parse error{'s' if count != 1 else ''} detected in {filename}"
 
 
-__all__ = ["parse_source", "parse_files", "parse_error_summary", "Parser"]
+__all__ = ["Parser", "parse_error_summary", "parse_files", "parse_source"]

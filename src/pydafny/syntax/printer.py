@@ -13,7 +13,7 @@ layout are not preserved.
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from collections.abc import Callable
 
 from . import ast
 
@@ -44,7 +44,7 @@ def _escape(s: str) -> str:
         elif c.isprintable():
             out.append(c)
         else:
-            out.append("\\U{%X}" % ord(c))
+            out.append(f"\\U{{{ord(c):X}}}")
     return "".join(out)
 
 
@@ -112,7 +112,7 @@ def _coll(name: str, args: list[ast.Type]) -> str:
     return f"{name}<{', '.join(print_type(a) for a in args)}>"
 
 
-def _inferred(t: Optional[ast.Type]) -> bool:
+def _inferred(t: ast.Type | None) -> bool:
     return t is None or (isinstance(t, ast.InferredType) and t.resolved is None)
 
 
@@ -176,7 +176,7 @@ class Printer:
         label = f"{s.label}: " if s.label is not None else ""
         self.line(f"{keyword} {self.attrs(s.attributes)}{label}{self.expr(s.expr)}")
 
-    def decreases(self, d: Optional[ast.Decreases]) -> None:
+    def decreases(self, d: ast.Decreases | None) -> None:
         if d is not None:
             self.line(f"decreases {self.attrs(d.attributes)}"
                       f"{', '.join(self.expr(e) for e in d.exprs)}")
@@ -237,7 +237,7 @@ class Printer:
     def p_ellipsis(self, e: ast.Expr) -> str:
         return "..."
 
-    def targs(self, ts: Optional[list[ast.Type]]) -> str:
+    def targs(self, ts: list[ast.Type] | None) -> str:
         return "" if ts is None else "<" + ", ".join(print_type(t) for t in ts) + ">"
 
     def p_name(self, e: ast.NameExpr) -> str:
@@ -343,7 +343,7 @@ class Printer:
             s += " " + self.attrs(v.attributes).rstrip()
         return s
 
-    def domain(self, vars_: list[ast.BoundVar], range_: Optional[ast.Expr],
+    def domain(self, vars_: list[ast.BoundVar], range_: ast.Expr | None,
                attrs: list[ast.Attribute]) -> str:
         s = ", ".join(self.bound_var(v) for v in vars_)
         if attrs:
@@ -400,7 +400,7 @@ class Printer:
     def p_tuple(self, e: ast.TupleExpr) -> str:
         return "(" + self.exprs(e.elems) + ")"
 
-    def at_label(self, label: Optional[str]) -> str:
+    def at_label(self, label: str | None) -> str:
         return f"@{label}" if label is not None else ""
 
     def p_old(self, e: ast.OldExpr) -> str:
@@ -534,7 +534,7 @@ class Printer:
     def s_or_return(self, s: ast.AssignOrReturnStmt) -> None:
         self.line((self.exprs(s.lhss) + self.assignment_tail(s)).lstrip() + ";")
 
-    def guard(self, g: Optional[ast.Expr], bound: Optional[list[ast.BoundVar]]) -> str:
+    def guard(self, g: ast.Expr | None, bound: list[ast.BoundVar] | None) -> str:
         if bound is not None:
             return ", ".join(self.bound_var(v) for v in bound) + " :| " + \
                 (self.expr(g) if g is not None else "true")
@@ -750,7 +750,7 @@ class Printer:
         else:
             self.line(head)
 
-    def witness(self, kind: str, w: Optional[ast.Expr]) -> str:
+    def witness(self, kind: str, w: ast.Expr | None) -> str:
         if kind == "*":
             return " witness *"
         if kind and w is not None:
@@ -946,4 +946,4 @@ def print_stmt(s: ast.Stmt) -> str:
     return "\n".join(p.lines)
 
 
-__all__ = ["print_program", "print_expr", "print_type", "print_stmt"]
+__all__ = ["print_expr", "print_program", "print_stmt", "print_type"]

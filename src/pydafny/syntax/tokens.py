@@ -24,21 +24,13 @@ EOF = "EOF"
 BAD = "bad-character"
 
 # Dafny 4 reserved words (reference manual, "Reserved Words").
-KEYWORDS: frozenset[str] = frozenset("""
-abstract allocated as assert assume bool break by calc case char class codatatype const
-constructor continue datatype decreases else ensures exists expect export extends false
-for forall fresh function ghost if imap import in include int invariant is iset iterator
-label lemma map match method modifies modify module multiset nameonly new newtype null
-object old opaque opened ORDINAL predicate print provides reads real refines requires
-return returns reveal reveals seq set static then this trait true twostate type
-unchanged var while witness yield yields
-""".split())
+KEYWORDS: frozenset[str] = frozenset(["abstract", "allocated", "as", "assert", "assume", "bool", "break", "by", "calc", "case", "char", "class", "codatatype", "const", "constructor", "continue", "datatype", "decreases", "else", "ensures", "exists", "expect", "export", "extends", "false", "for", "forall", "fresh", "function", "ghost", "if", "imap", "import", "in", "include", "int", "invariant", "is", "iset", "iterator", "label", "lemma", "map", "match", "method", "modifies", "modify", "module", "multiset", "nameonly", "new", "newtype", "null", "object", "old", "opaque", "opened", "ORDINAL", "predicate", "print", "provides", "reads", "real", "refines", "requires", "return", "returns", "reveal", "reveals", "seq", "set", "static", "then", "this", "trait", "true", "twostate", "type", "unchanged", "var", "while", "witness", "yield", "yields"])
 
 
 class Token:
     """One token; `kind` as described in the module docstring."""
 
-    __slots__ = ("kind", "text", "start", "end")
+    __slots__ = ("end", "kind", "start", "text")
 
     def __init__(self, kind: str, text: str, start: int, end: int) -> None:
         self.kind = kind
