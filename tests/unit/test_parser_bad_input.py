@@ -23,7 +23,9 @@ CORPUS_FILES = sorted(glob.glob(os.path.join(CORPUS, "*.dfy")))
 
 def parse_text(text: str) -> tuple[A.Program, Reporter]:
     rep = Reporter()
-    return parse_source(SourceFile("f.dfy", text), rep), rep
+    prog = parse_source(SourceFile("f.dfy", text), rep)
+    assert not any("internal" in d.message for d in rep.diagnostics), text[:200]
+    return prog, rep
 
 
 def test_empty_file_is_an_empty_program() -> None:
