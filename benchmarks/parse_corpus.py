@@ -20,10 +20,10 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src"))
 
-from pydafny.diagnostics import Reporter  # noqa: E402
-from pydafny.syntax.parser import parse_source  # noqa: E402
-from pydafny.syntax.printer import print_program  # noqa: E402
-from pydafny.syntax.source import SourceFile  # noqa: E402
+from pydafny.diagnostics import Reporter
+from pydafny.syntax.parser import parse_source
+from pydafny.syntax.printer import print_program
+from pydafny.syntax.source import SourceFile
 
 DEFAULT_CORPUS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
                               "shared", "corpus", "dafnybench")
@@ -58,10 +58,10 @@ def main() -> int:
         if rep.has_errors():
             failures += 1
             print(f"PARSE ERROR {rep.diagnostics[0].format()}")
-        t = best_of(args.repeat, lambda: parse_source(src, Reporter()))
+        t = best_of(args.repeat, lambda s=src: parse_source(s, Reporter()))
         tp = 0.0
         if args.print:
-            tp = best_of(args.repeat, lambda: print_program(prog))
+            tp = best_of(args.repeat, lambda p=prog: print_program(p))
             again = parse_source(SourceFile(path, print_program(prog)), Reporter())
             if again.module != prog.module:
                 failures += 1

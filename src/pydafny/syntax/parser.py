@@ -60,7 +60,7 @@ class Parser(DeclParser):
         except RecursionError:
             self.rep.error(self.tok_span(self.tok), "expression nested too deeply")
             self.errors += 1
-        except Exception as e:  # a last line of defence: report, never raise
+        except Exception as e:  # noqa: BLE001 - a last line of defence: report, never raise
             self.rep.error(self.tok_span(self.tok),
                            f"internal parser error: {type(e).__name__}: {e}")
             self.errors += 1
