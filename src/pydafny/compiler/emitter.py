@@ -55,3 +55,38 @@ class Emitter:
 
     def text(self) -> str:
         return "\n".join(self.lines) + "\n"
+
+
+def strip_parens(code: str) -> str:
+    """`(a + b)` -> `a + b` when the outer parentheses enclose the whole expression (for
+    readability where an expression stands alone: conditions, right-hand sides)."""
+    while len(code) >= 2 and code[0] == "(" and code[-1] == ")":
+        depth = 0
+        quote = ""
+        i = 0
+        closes_early = False
+        while i < len(code):
+            c = code[i]
+            if quote:
+                if c == "\\":
+                    i += 2
+                    continue
+                if c == quote:
+                    quote = ""
+            elif c in "'\"":
+                quote = c
+            elif c in "([{":
+                depth += 1
+            elif c in ")]}":
+                depth -= 1
+                if depth == 0 and i != len(code) - 1:
+                    closes_early = True
+                    break
+            i += 1
+        if closes_early:
+            return code
+        inner = code[1:-1]
+        if not inner.strip() or inner.endswith(",") or " for " in inner:
+            return code      # (), one-element tuples and generator expressions keep them
+        code = inner
+    return code

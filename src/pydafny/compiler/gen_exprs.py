@@ -161,6 +161,30 @@ class ExprMixin:
             formals = decl.formals
         else:
             return ", ".join(self.expr(b.expr) for b in args)
+        if any(b.name is not None for b in args):
+            # match named arguments to formals (positional ones come first)
+            slots: list[Optional[ast.Binding]] = [None] * len(formals)
+            pos = 0
+            for b in args:
+                if b.name is None:
+                    slots[pos] = b
+                    pos += 1
+                else:
+                    idx = next((k for k, f in enumerate(formals) if f.name == b.name), None)
+                    if idx is None:
+                        raise CompileError(b.span, f"no parameter named '{b.name}'")
+                    slots[idx] = b
+            while slots and slots[-1] is None:
+                slots.pop()
+            if any(x is None for x in slots):
+                # a gap: later arguments are given, an earlier default is not
+                parts = []
+                for k, x in enumerate(slots):
+                    if formals[k].is_ghost:
+                        continue
+                    parts.append("_rt.MISSING" if x is None else self.expr(x.expr))
+                return ", ".join(parts)
+            args = [x for x in slots if x is not None]
         out = []
         for i, b in enumerate(args):
             if i < len(formals) and formals[i].is_ghost:

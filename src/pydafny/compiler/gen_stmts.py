@@ -21,7 +21,7 @@ from typing import Any, Optional
 
 from ..syntax import ast
 from . import gen_bounds
-from .emitter import CompileError, Emitter
+from .emitter import CompileError, Emitter, strip_parens
 from .names import member_ident
 
 
@@ -246,7 +246,7 @@ class StmtMixin:
         self.mark(s)
         if len(pairs) == 1:
             lh, r = pairs[0]
-            self.out.line(f"{self.lhs(lh)} = {self.rhs_value(r, lh.type)}")
+            self.out.line(f"{self.lhs(lh)} = {strip_parens(self.rhs_value(r, lh.type))}")
             return
         vals = [self.rhs_value(r, lh.type) for lh, r in pairs]
         tmps = [self.fresh("_rhs") for _ in pairs]
@@ -329,7 +329,7 @@ class StmtMixin:
         if not elif_:
             self.mark(s)
         kw = "elif" if elif_ else "if"
-        self.out.line(f"{kw} {self.expr(s.guard)}:")
+        self.out.line(f"{kw} {strip_parens(self.expr(s.guard))}:")
         with self.out.indent():
             self.block(s.then.stmts)
         e = s.else_
@@ -343,7 +343,7 @@ class StmtMixin:
     def s_AlternativeIfStmt(self, s: ast.AlternativeIfStmt) -> None:
         self.mark(s)
         for i, c in enumerate(s.cases):
-            self.out.line(f"{'if' if i == 0 else 'elif'} {self.expr(c.guard)}:")
+            self.out.line(f"{'if' if i == 0 else 'elif'} {strip_parens(self.expr(c.guard))}:")
             with self.out.indent():
                 self.block(c.body)
         self.out.line("else:")
@@ -396,7 +396,7 @@ class StmtMixin:
         if s.body is None:
             raise CompileError(s.span, "a loop without a body cannot be compiled")
         self.mark(s)
-        self.loop(s, f"while {self.expr(s.guard)}:", s.body.stmts, labels or [])
+        self.loop(s, f"while {strip_parens(self.expr(s.guard))}:", s.body.stmts, labels or [])
 
     def s_AlternativeLoopStmt(self, s: ast.AlternativeLoopStmt,
                               labels: Optional[list[str]] = None) -> None:
@@ -520,7 +520,7 @@ class StmtMixin:
         if s.rhss:
             vals = [self.rhs_value(r, None) for r in s.rhss]
             if len(self.outs) == 1:
-                self.out.line(f"{self.outs[0]} = {vals[0]}")
+                self.out.line(f"{self.outs[0]} = {strip_parens(vals[0])}")
             elif self.outs:
                 self.out.line(f"{', '.join(self.outs)} = {', '.join(vals[:len(self.outs)])}")
         self.out.line(self.return_outs())

@@ -27,7 +27,7 @@ from typing import Any, Optional
 from ..semantics import builtins as B
 from ..semantics import types as T
 from ..syntax import ast
-from .emitter import CompileError, Emitter
+from .emitter import CompileError, Emitter, strip_parens
 from .gen_exprs import ExprMixin
 from .gen_stmts import LoopFrame, StmtMixin
 from .gen_types import TypeMixin
@@ -501,7 +501,7 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
             self.tail(e.body)
             return
         if isinstance(e, ast.ITEExpr):
-            o.line(f"if {self.expr(e.cond)}:")
+            o.line(f"if {strip_parens(self.expr(e.cond))}:")
             with o.indent():
                 self.tail(e.then)
             o.line("else:")
@@ -516,7 +516,8 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
                 if isinstance(p, ast.VarPattern) and p.ctor is None:
                     if p.name.startswith("_"):
                         continue
-                    o.line(f"{self.bind_local(p.decl if p.decl is not None else p)} = {val}")
+                    o.line(f"{self.bind_local(p.decl if p.decl is not None else p)} = "
+                           f"{strip_parens(val)}")
                 else:
                     tmp = self.fresh("_let")
                     o.line(f"{tmp} = {val}")
@@ -539,7 +540,7 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
             with o.indent():
                 o.line("_rt.match_failure()")
             return
-        o.line(f"return {self.expr(e)}")
+        o.line(f"return {strip_parens(self.expr(e))}")
 
     def method_decl(self, m: ast.Method, module_level: bool) -> None:
         if m.kind != "method" and m.kind != "constructor":
