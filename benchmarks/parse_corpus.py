@@ -21,6 +21,7 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src"))
 
 from pydafny.diagnostics import Reporter
+from pydafny.syntax.lexer import tokenize
 from pydafny.syntax.parser import parse_source
 from pydafny.syntax.printer import print_program
 from pydafny.syntax.source import SourceFile
@@ -48,7 +49,7 @@ def main() -> int:
     if not files:
         print(f"no .dfy files in {args.corpus}", file=sys.stderr)
         return 1
-    rows: list[tuple[str, int, float, float]] = []
+    rows: list[tuple[str, int, float, float, int]] = []
     failures = 0
     for path in files:
         src = SourceFile.read(path)
@@ -66,11 +67,13 @@ def main() -> int:
             if again.module != prog.module:
                 failures += 1
                 print(f"ROUND TRIP MISMATCH {path}")
-        rows.append((path, lines, t, tp))
+        ntoks = len(tokenize(src, Reporter()))
+        rows.append((path, lines, t, tp, ntoks))
     times = [r[2] for r in rows]
     total_lines = sum(r[1] for r in rows)
     typical = min(rows, key=lambda r: (abs(r[1] - 35), r[0]))
     largest = max(rows, key=lambda r: r[1])
+    most_code = max(rows, key=lambda r: r[4])
     slowest = max(rows, key=lambda r: r[2])
     ms = 1000.0
     print(f"files: {len(rows)}  lines: {total_lines}  parse failures: {failures}")
@@ -81,6 +84,8 @@ def main() -> int:
           f"{typical[2] * ms:.2f} ms")
     print(f"largest file ({largest[1]} lines, {os.path.basename(largest[0])}): "
           f"{largest[2] * ms:.2f} ms")
+    print(f"most tokens ({most_code[4]} tokens, {most_code[1]} lines, "
+          f"{os.path.basename(most_code[0])}): {most_code[2] * ms:.2f} ms")
     print(f"throughput: {total_lines / sum(times):,.0f} lines/s")
     if args.print:
         ptimes = [r[3] for r in rows]
