@@ -88,7 +88,15 @@ def verify_program_ast(program: object, options: VerifyOptions,
     from ..verifier.messages import failure_diagnostic
     from ..verifier.translator import translate
     out = VerifyOutcome(EXIT_OK, diagnostics=list(diagnostics or []))
-    tr = translate(program)  # type: ignore[arg-type]
+    try:
+        tr = translate(program)  # type: ignore[arg-type]
+    except Exception as e:  # never a traceback; never "verified"
+        from ..syntax.source import NO_SPAN
+        out.diagnostics.append(Diagnostic(NO_SPAN, f"internal error: translation failed: "
+                                          f"{type(e).__name__}: {e}"))
+        out.errors += 1
+        out.exit_code = EXIT_VERIFY
+        return out
     if options.print_ivl:
         try:
             from ..ivl.printer import print_program

@@ -63,6 +63,8 @@ class ProgramCtx:
     funcs: dict[int, FuncInfo] = field(default_factory=dict)
     methods: dict[int, MethodInfo] = field(default_factory=dict)
     decls: list[I.Decl] = field(default_factory=list)
+    # declarations made once and cached (datatypes, const fields): never rolled back
+    global_decls: list[I.Decl] = field(default_factory=list)
     max_height: int = 0
     keep: list[Any] = field(default_factory=list)
 
@@ -95,12 +97,13 @@ class Env:
     # termination: the caller's decreases values, for calls within the current SCC
     decreases_of_caller: Optional[list[tuple[D.Type, I.Expr]]] = None
     assume_callee_post: bool = False         # wf check: assume ensures of recursive calls
+    this_dt: Any = None                      # the datatype of `this` in datatype members
 
     def copy(self) -> "Env":
         return Env(dict(self.vars), self.this, dict(self.heap), self.old_heap, self.fuel,
                    self.scc_layer,
                    self.cur_func, self.cur_method, self.reads_check, self.heap_allowed,
-                   self.decreases_of_caller, self.assume_callee_post)
+                   self.decreases_of_caller, self.assume_callee_post, self.this_dt)
 
 
 class WF:

@@ -29,8 +29,14 @@ class DatatypeInfo:
     sort: I.CtorType
     ctor_names: dict[int, str]
     ctor_index: dict[int, int]
-    field_types: dict[tuple[int, str], I.Type]
-    field_fns: dict[tuple[int, str], str]
+    field_types: dict[tuple[int, int], I.Type]
+    field_fns: dict[tuple[int, int], str]
+
+    def index_of(self, c: D.DatatypeCtor, fname: str) -> int:
+        for j, f in enumerate(c.formals):
+            if f.name == fname:
+                return j
+        raise KeyError(fname)
 
     def tag(self, v: I.Expr) -> I.Expr:
         return I.FunApp(f"{self.sort.name}#tag", (v,))
@@ -47,11 +53,13 @@ class DatatypeInfo:
             return I.Ident(name)
         return I.FunApp(name, tuple(args))
 
-    def select(self, c: D.DatatypeCtor, fname: str, v: I.Expr) -> I.Expr:
-        return I.FunApp(self.field_fns[(id(c), fname)], (v,))
+    def select(self, c: D.DatatypeCtor, fname: "str | int", v: I.Expr) -> I.Expr:
+        j = fname if isinstance(fname, int) else self.index_of(c, fname)
+        return I.FunApp(self.field_fns[(id(c), j)], (v,))
 
-    def field_type(self, c: D.DatatypeCtor, fname: str) -> I.Type:
-        return self.field_types[(id(c), fname)]
+    def field_type(self, c: D.DatatypeCtor, fname: "str | int") -> I.Type:
+        j = fname if isinstance(fname, int) else self.index_of(c, fname)
+        return self.field_types[(id(c), j)]
 
 
 def datatype_info(ctx: ProgramCtx, d: D.DatatypeDecl) -> DatatypeInfo:
@@ -74,15 +82,15 @@ def datatype_info(ctx: ProgramCtx, d: D.DatatypeDecl) -> DatatypeInfo:
         info.ctor_names[id(c)] = cname
         info.ctor_index[id(c)] = k
         ftys = []
-        for f in c.formals:
+        for j, f in enumerate(c.formals):
             ft = ctx.enc.ivl_type(f.type)
-            info.field_types[(id(c), f.name)] = ft
-            info.field_fns[(id(c), f.name)] = ctx.names.fresh(f"{cname}.{f.name}")
+            info.field_types[(id(c), j)] = ft
+            info.field_fns[(id(c), j)] = ctx.names.fresh(f"{cname}.{f.name or j}")
             ftys.append(ft)
         tags.append(I.Binary("==", info.tag(dv), I.IntLit(k)))
     for k, c in enumerate(d.ctors):
         cname = info.ctor_names[id(c)]
-        formals = tuple(I.Formal(f"a#{j}", info.field_types[(id(c), f.name)])
+        formals = tuple(I.Formal(f"a#{j}", info.field_types[(id(c), j)])
                         for j, f in enumerate(c.formals))
         args = tuple(I.Ident(x.name) for x in formals)
         if not c.formals:
@@ -96,7 +104,7 @@ def datatype_info(ctx: ProgramCtx, d: D.DatatypeDecl) -> DatatypeInfo:
             val = I.FunApp(cname, args)
             facts = [I.Binary("==", info.tag(val), I.IntLit(k))]
             for j, f in enumerate(c.formals):
-                fn = info.field_fns[(id(c), f.name)]
+                fn = info.field_fns[(id(c), j)]
                 decls.append(I.FunctionDecl(fn, (I.Formal("d", sort),), formals[j].type))
                 # Destructors invert the constructor.
                 facts.append(I.Binary("==", I.FunApp(fn, (val,)), args[j]))
@@ -109,7 +117,7 @@ def datatype_info(ctx: ProgramCtx, d: D.DatatypeDecl) -> DatatypeInfo:
             decls.append(I.AxiomDecl(I.Quantifier("forall", formals, conj(facts),
                                                   (I.Trigger((val,)),))))
         # Every value with this tag is this constructor applied to its destructors.
-        rebuilt = info.construct(c, [info.select(c, f.name, dv) for f in c.formals])
+        rebuilt = info.construct(c, [info.select(c, j, dv) for j in range(len(c.formals))])
         decls.append(I.AxiomDecl(I.Quantifier(
             "forall", (I.Formal(dv.name, sort),),
             I.Binary("==>", tags[k], I.Binary("==", dv, rebuilt)),
@@ -121,5 +129,5 @@ def datatype_info(ctx: ProgramCtx, d: D.DatatypeDecl) -> DatatypeInfo:
     decls.append(I.AxiomDecl(I.Quantifier("forall", (I.Formal(dv.name, sort),),
                                           I.Binary("<=", I.IntLit(0), info.rank(dv)),
                                           (I.Trigger((info.rank(dv),)),))))
-    ctx.decls.extend(decls)
+    ctx.global_decls.extend(decls)
     return info

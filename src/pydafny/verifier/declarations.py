@@ -24,17 +24,17 @@ def const_function(ctx: ProgramCtx, d: D.Field, static: bool) -> str:
     t = ctx.enc.ivl_type(d.type)
     from .exprs import ExprTranslator
     if static:
-        ctx.decls.append(I.FunctionDecl(name, (), t))
+        ctx.global_decls.append(I.FunctionDecl(name, (), t))
         if d.init is not None:
             v = ExprTranslator(ctx, Env(), WF(None)).tr(d.init)
-            ctx.decls.append(I.AxiomDecl(I.Binary("==", I.FunApp(name, ()), v)))
+            ctx.global_decls.append(I.AxiomDecl(I.Binary("==", I.FunApp(name, ()), v)))
     else:
-        ctx.decls.append(I.FunctionDecl(name, (I.Formal("o", REF),), t))
+        ctx.global_decls.append(I.FunctionDecl(name, (I.Formal("o", REF),), t))
         if d.init is not None:
             o = I.Ident("o#k")
             v = ExprTranslator(ctx, Env(this=o), WF(None)).tr(d.init)
             app = I.FunApp(name, (o,))
-            ctx.decls.append(I.AxiomDecl(I.Quantifier(
+            ctx.global_decls.append(I.AxiomDecl(I.Quantifier(
                 "forall", (I.Formal("o#k", REF),), I.Binary("==", app, v),
                 (I.Trigger((app,)),))))
     if d.init is None and static:

@@ -135,6 +135,11 @@ class ExprTranslator:
             return self.field_read(self.env.this, d, e, null_ok=True)
         if isinstance(d, D.DatatypeCtor):
             return self.ctor_app(d, [], e)
+        if isinstance(d, D.Formal) and self.env.this_dt is not None and self.env.this is not None:
+            fake = D.MemberSelect(D.ThisExpr(span=e.span, type=None), e.name, span=e.span,
+                                  type=e.type)
+            fake.decl = d
+            return self.destructor_of(fake, d, self.env.this, self.env.this_dt)
         if isinstance(d, (D.LocalVar, D.Formal, D.BoundVar)):
             raise Unsupported(e.span, f"variable '{e.name}' in this context")
         raise Unsupported(e.span, f"name '{e.name}' ({type(d).__name__})")
@@ -218,11 +223,15 @@ class ExprTranslator:
         b = T.normalize(obj_t) if obj_t is not None else None
         if not (isinstance(b, D.UserType) and isinstance(b.decl, D.DatatypeDecl)):
             raise Unsupported(e.span, "destructor of this type")
-        dt = b.decl
+        return self.destructor_of(e, f, None, b.decl)
+
+    def destructor_of(self, e: D.MemberSelect, f: D.Formal, obj: Optional[I.Expr],
+                      dt: D.DatatypeDecl) -> I.Expr:
         owners = [c for c in dt.ctors if any(x is f or x.name == f.name for x in c.formals)]
         if not owners:
             raise Unsupported(e.span, f"destructor '{e.name}'")
-        obj = self.tr(e.obj)
+        if obj is None:
+            obj = self.tr(e.obj)
         info = self.dt_info(owners[0])
         if self.wf.active:
             cond = disj([info.is_ctor(c, obj) for c in owners])
@@ -245,10 +254,10 @@ class ExprTranslator:
             assert isinstance(c, D.DatatypeCtor)
             info = self.dt_info(c)
             args = []
-            for formal, b in zip(c.formals, e.args):
+            for j, b in enumerate(e.args):
                 v = self.tr(b.expr)
                 args.append(self.enc.coerce(v, self.ity(b.expr.type, b.span),
-                                            info.field_type(c, formal.name), b.span))
+                                            info.field_type(c, j), b.span))
             if len(args) != len(c.formals):
                 raise Unsupported(e.span, "default arguments")
             return info.construct(c, args)
@@ -269,14 +278,14 @@ class ExprTranslator:
         if info is None:
             raise Unsupported(e.span, f"call of function '{f.name}'")
         recv: Optional[I.Expr] = None
-        instance = not f.is_static and isinstance(f.owner, D.ClassDecl)
-        if isinstance(f.owner, (D.DatatypeDecl, D.NewtypeDecl)) and not f.is_static:
-            raise Unsupported(e.span, "member functions of datatypes/newtypes")
+        instance = not f.is_static and isinstance(f.owner, (D.ClassDecl, D.DatatypeDecl,
+                                                             D.NewtypeDecl))
         if instance:
             recv = self.receiver(e.callee)
             if recv is None:
                 raise Unsupported(e.span, "instance function without receiver")
-            self.check_non_null(recv, e)
+            if isinstance(f.owner, D.ClassDecl):
+                self.check_non_null(recv, e)
         if len(e.args) != len(f.formals):
             raise Unsupported(e.span, "default arguments")
         args: list[I.Expr] = []
@@ -472,6 +481,13 @@ class ExprTranslator:
     def binop(self, op: str, rop: str, lt: Optional[D.Type], rt: Optional[D.Type],
               a: I.Expr, b: I.Expr, e: D.Node) -> I.Expr:
         fam = rop.split(":", 1)[1] if ":" in rop else (T.family(lt) if lt is not None else "?")
+        if fam == "?" and lt is not None:
+            fam = T.family(lt)
+        if fam == "?" and rt is not None:
+            fam = T.family(rt)
+        if fam == "?" and lt is not None:
+            it = self.ity(lt, e.span)
+            fam = {"int": "int", "real": "real", "bool": "bool"}.get(str(it), "?")
         if op == "<==>":
             return I.Binary("<==>", a, b)
         if fam == "bv":

@@ -81,7 +81,16 @@ def method_env(ctx: ProgramCtx, decl: Any, ins: list[D.Formal], outs: list[D.For
     formals: list[I.Formal] = []
     locals_: list[I.Formal] = []
     owner = getattr(decl, "owner", None)
-    if not decl.is_static and isinstance(owner, D.ClassDecl):
+    if is_function and not decl.is_static and isinstance(owner, (D.DatatypeDecl,
+                                                                  D.NewtypeDecl)):
+        from .functions import this_type
+        tt = this_type(ctx, decl)
+        assert tt is not None
+        formals.append(I.Formal("this", tt))
+        env.this = I.Ident("this")
+        if isinstance(owner, D.DatatypeDecl):
+            env.this_dt = owner
+    elif not decl.is_static and isinstance(owner, D.ClassDecl):
         formals.append(I.Formal("this", REF))
         env.this = I.Ident("this")
         stmts.append(I.Assume(conj([I.Binary("!=", env.this, I.Ident("null")),

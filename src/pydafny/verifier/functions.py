@@ -99,14 +99,30 @@ def signature(ctx: ProgramCtx, info: FuncInfo) -> tuple[list[I.Formal], Env, Opt
             bn = "h#" + hv.name
             formals.append(I.Formal(bn, hv.type))
             env.heap[hv.name] = I.Ident(bn)
-    if not f.is_static and isinstance(f.owner, D.ClassDecl):
-        formals.append(I.Formal("this#", REF))
+    tt = this_type(ctx, f)
+    if tt is not None:
+        formals.append(I.Formal("this#", tt))
         env.this = I.Ident("this#")
+        if isinstance(f.owner, D.DatatypeDecl):
+            env.this_dt = f.owner
     for k, (x, t) in enumerate(zip(f.formals, info.formal_types)):
         bn = f"{x.name}#{k}"
         formals.append(I.Formal(bn, t))
         env.vars[id(x)] = I.Ident(bn)
     return formals, env, ly
+
+
+def this_type(ctx: ProgramCtx, f: D.Function) -> Optional[I.Type]:
+    """The IVL type of `this` in an instance function (None for static/module functions)."""
+    if f.is_static:
+        return None
+    if isinstance(f.owner, D.ClassDecl):
+        return REF
+    if isinstance(f.owner, D.DatatypeDecl):
+        return ctx.enc.datatype_sort(f.owner)
+    if isinstance(f.owner, D.NewtypeDecl):
+        return ctx.enc.ivl_type(f.owner.base)
+    return None
 
 
 def declare_function(ctx: ProgramCtx, info: FuncInfo) -> None:
@@ -119,7 +135,7 @@ def declare_function(ctx: ProgramCtx, info: FuncInfo) -> None:
     args = [I.Ident(x.name) for x in formals]
     height_guard = I.Binary("<", I.IntLit(info.height), I.Ident("$Height"))
     guards = []
-    if env.this is not None:
+    if env.this is not None and isinstance(f.owner, D.ClassDecl):
         guards.append(I.Binary("!=", env.this, I.Ident("null")))
     for x in f.formals:
         guards.append(type_constraint(ctx, x.type, env.vars[id(x)]))
@@ -201,7 +217,7 @@ def function_wf_impl(ctx: ProgramCtx, info: FuncInfo) -> I.ImplementationDecl:
         call_args.append(LS(LZ))
     if info.reads_heap:
         call_args.extend(env.heap[hv.name] for hv in ctx.heap_list())
-    if env.this is not None and not f.is_static and isinstance(f.owner, D.ClassDecl):
+    if env.this is not None and this_type(ctx, f) is not None:
         call_args.append(env.this)
     call_args.extend(args)
     call = I.FunApp(info.name, tuple(call_args))

@@ -38,11 +38,20 @@ def guess_decreases(guard: Optional[D.Expr]) -> Optional[list[D.Expr]]:
             and guard.left.type is not None and T.family(guard.left.type) == "int":
         lo, hi = (guard.left, guard.right) if guard.op in ("<", "<=") else (guard.right,
                                                                               guard.left)
-        if guard.op == "!=":
-            return None
         d = D.BinaryExpr("-", hi, lo, span=guard.span, type=D.IntType())
         d.resolved_op = "-:int"
+        if guard.op == "!=":
+            # |a - b|
+            le = D.BinaryExpr("<=", guard.left, guard.right, span=guard.span, type=D.BoolType())
+            le.resolved_op = "<=:int"
+            d2 = D.BinaryExpr("-", guard.left, guard.right, span=guard.span, type=D.IntType())
+            d2.resolved_op = "-:int"
+            d1 = D.BinaryExpr("-", guard.right, guard.left, span=guard.span, type=D.IntType())
+            d1.resolved_op = "-:int"
+            return [D.ITEExpr(le, d1, d2, span=guard.span, type=D.IntType())]
         return [d]
+    if isinstance(guard, D.BinaryExpr) and guard.op == "&&":
+        return guess_decreases(guard.left) or guess_decreases(guard.right)
     if isinstance(guard, D.ChainExpr) and len(guard.ops) == 2 and \
             all(op in ("<", "<=") for op in guard.ops):
         b = D.BinaryExpr(guard.ops[1], guard.operands[1], guard.operands[2], span=guard.span,
@@ -139,7 +148,8 @@ def translate_loop(st: Any, guard: Optional[D.Expr], spec: D.LoopSpec,
                                   is not None and spec.decreases.exprs else span))
     if guard is not None and guard_ivl is None:
         ExprTranslator(ctx, st.env, WF(st.out)).tr(guard)  # guard well-formedness, next test
-    loop_body = tuple(st.out)
+    from .stmts import truncate
+    loop_body = truncate(st.out)
     st.out = saved_out
     st.emit(I.While(g, tuple(invs), loop_body, span=span))
 
@@ -241,7 +251,9 @@ def translate_forall(st: Any, s: D.ForallStmt) -> None:
     st.out.append(I.Assume(rng))
     post_parts: list[I.Expr] = []
     if call is not None:
-        pre, post = tr.lemma_in_expr(call)
+        from .methods import call_spec
+        pre, post = call_spec(tr, call)
+        st.check(pre, Obligation(Kind.FUNCTION_PRECONDITION, call.span))
         post_parts.append(post)
     else:
         if s.body is not None:
@@ -265,7 +277,8 @@ def translate_forall(st: Any, s: D.ForallStmt) -> None:
     rng2 = ptr.tr(s.range) if s.range is not None else TRUE
     tcs2 = [type_constraint(ctx, v.type, I.Ident(qf.name)) for v, qf in zip(s.vars, qformals)]
     if call is not None:
-        _, post2 = ptr.lemma_in_expr(call)
+        from .methods import call_spec
+        _, post2 = call_spec(ptr, call)
         concl = post2
     else:
         concl = conj([ptr.tr(e.expr) for e in s.ensures])

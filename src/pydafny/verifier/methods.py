@@ -124,7 +124,8 @@ def build_method(ctx: ProgramCtx, info: MethodInfo) -> list[I.ImplementationDecl
         if end.file is not None:
             from ..syntax.source import Span
             end = Span(end.file, max(end.start, end.end - 1), end.end)
-        body.append(I.Return(span=end))
+        if not body or not isinstance(body[-1], (I.Return, I.Break)):
+            body.append(I.Return(span=end))
         impls.append(I.ImplementationDecl(info.name, tuple(ins), tuple(outs),
                                           I.Body(tuple(st.locals), (I.Block("start", tuple(body)),)),
                                           span=m.span))

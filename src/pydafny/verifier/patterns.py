@@ -39,10 +39,10 @@ def _pattern(tr: Any, t: D.Type, v: I.Expr, p: D.Pattern, env: Any) -> I.Expr:
         parts = [info.is_ctor(c, v)]
         if len(p.args) != len(c.formals):
             raise Unsupported(p.span, "pattern arity")
-        for f, sp in zip(c.formals, p.args):
+        for j, (f, sp) in enumerate(zip(c.formals, p.args)):
             ft = T.substitute(f.type, subst)
-            raw = info.select(c, f.name, v)
-            val = tr.enc.coerce(raw, info.field_type(c, f.name), tr.enc.ivl_type(ft), p.span)
+            raw = info.select(c, j, v)
+            val = tr.enc.coerce(raw, info.field_type(c, j), tr.enc.ivl_type(ft), p.span)
             parts.append(_pattern(tr, ft, val, sp, env))
         return conj(parts)
     if isinstance(p, D.LitPattern):

@@ -89,7 +89,7 @@ class StmtTranslator:
             self.env.decreases_of_caller = [(x.type, pt.tr(x)) for x in dec
                                             if x.type is not None]
         self.block(body)
-        return self.out
+        return list(truncate(self.out))
 
     def block(self, b: D.BlockStmt) -> None:
         saved = self.env
@@ -111,7 +111,7 @@ class StmtTranslator:
         self.out = []
         if b is not None:
             self.block(b)
-        res = tuple(self.out)
+        res = truncate(self.out)
         self.out = saved
         return res
 
@@ -355,6 +355,8 @@ class StmtTranslator:
         if r.elem_type is None:
             raise Unsupported(r.span, "array allocation without element type")
         dims = [self.expr(d) for d in r.dims]
+        if not dims and r.init_elems is not None:
+            dims = [I.IntLit(len(r.init_elems))]
         for d in dims:
             self.check(I.Binary("<=", I.IntLit(0), d), Obligation(Kind.ARRAY_LENGTH, r.span))
         if len(dims) > 3:
@@ -592,3 +594,12 @@ def _rhs_span(r: D.Rhs) -> Any:
     if isinstance(r, D.ExprRhs):
         return r.expr.span
     return r.span
+
+
+def truncate(stmts: list[I.Stmt]) -> tuple[I.Stmt, ...]:
+    """Drop what follows a `return`/`break` in one statement list (it is unreachable, and
+    the IVL rejects statements after a transfer)."""
+    for k, x in enumerate(stmts):
+        if isinstance(x, (I.Return, I.Break)):
+            return tuple(stmts[:k + 1])
+    return tuple(stmts)

@@ -283,6 +283,7 @@ def translate(program: D.Program) -> Translation:
     out.extend(ctx.enc.theory_decls())
     for hv in ctx.heap_list():
         out.append(I.GlobalVarDecl(hv.name, hv.type))
+    out.extend(ctx.global_decls)
     out.extend(ctx.decls)
     out.extend(bodies)
     tr.program = I.Program(tuple(out))
