@@ -15,3 +15,10 @@ method M(p: (int, bool)) returns (r: int)
     case (x, y) => r := y;
   }
 }
+
+method Disjunctive(o: Shape) returns (r: int)
+{
+  match o {
+    case Circle(x) | Rect(x, _) => r := 1;
+  }
+}

@@ -142,8 +142,18 @@ class ExprResolver(ResolverBase):
             return exp
         return self.fresh(ast.ObjectType(nullable=True))
 
+    def implicit_this(self, e: ast.Expr, d: Any) -> None:
+        """A bare name for an instance member needs `this`: not in a static context."""
+        if (self.is_static and isinstance(d, (ast.Field, ast.Function, ast.Method))
+                and not d.is_static and not isinstance(d.owner, ast.ModuleDecl)
+                and d.owner is not None and not (isinstance(d, ast.Method)
+                                                 and d.kind == "constructor")):
+            self.error(e.span, "'this' is not allowed in a 'static' context")
+
     def e_ThisExpr(self, e: ast.ThisExpr, exp: Optional[Type]) -> Type:
         t = self.this_type()
+        if t is not None and self.is_static:
+            self.error(e.span, "'this' is not allowed in a 'static' context")
         if t is None:
             self.error(e.span, "'this' is not allowed in a 'static' context")
             return self.fresh()
@@ -188,6 +198,15 @@ class ExprResolver(ResolverBase):
 
     def e_NameExpr(self, e: ast.NameExpr, exp: Optional[Type]) -> Type:
         self.prefix_depth(e)
+        if e.name.endswith("?") and isinstance(self.cur_type, ast.DatatypeDecl):
+            # `C?` in a datatype member: the discriminator applied to `this`
+            tab = self.tables.get(id(self.cur_type))
+            c = tab.ctors.get(e.name[:-1]) if tab else None
+            if c is not None and self.locals.lookup(e.name) is None:
+                e.decl = c
+                if self.is_static:
+                    self.error(e.span, "'this' is not allowed in a 'static' context")
+                return ast.BoolType()
         d = self.lookup_value_name(e.name)
         if d is None:
             self.error(e.span, f"unresolved identifier: {e.name}")
@@ -196,6 +215,7 @@ class ExprResolver(ResolverBase):
             self.error(e.span, f"the name '{e.name}' denotes a datatype constructor, but does "
                                f"not do so uniquely; add an explicit qualification")
             return self.fresh()
+        self.implicit_this(e, d)
         return self.value_of_decl(e, d, None, exp)
 
     def value_of_decl(self, e: ast.NameExpr | ast.MemberSelect, d: Any,
@@ -488,6 +508,7 @@ class ExprResolver(ResolverBase):
             d = self.lookup_value_name(c.name)
             if isinstance(d, (ast.Function, ast.Method, ast.DatatypeCtor)):
                 self.prefix_depth(c)
+                self.implicit_this(c, d)
                 c.decl = d
                 return d, None
             return None, None

@@ -41,6 +41,8 @@ Names
   `this.f` and a module-level `const`), `Function`, `Method` (only as an ApplyExpr callee),
   `DatatypeCtor` (a constructor used without parentheses is a NameExpr/MemberSelect whose
   decl is the DatatypeCtor), a `ModuleDecl` or a type decl (as a prefix only).
+  A NameExpr `C?` whose decl is a DatatypeCtor (name ending in '?') is the discriminator
+  applied to an implicit `this` (inside a datatype member).
   Implicit `this`: a NameExpr whose decl is a non-static Field/Function/Method of the
   enclosing class/datatype/newtype (its `owner`) means `this.name`.
 * `MemberSelect.decl`: `Field`, `Function`, `Method`, `DatatypeCtor` (for `D.Ctor`, and
