@@ -59,12 +59,14 @@ class ProgramCtx:
     enc: Encoding
     heaps: dict[str, HeapVar] = field(default_factory=dict)
     field_heap: dict[int, str] = field(default_factory=dict)       # id(Field) -> heap var
+    field_types: dict[str, Any] = field(default_factory=dict)      # heap var -> Dafny type
     const_fields: dict[int, str] = field(default_factory=dict)     # id(Field) -> function
     funcs: dict[int, FuncInfo] = field(default_factory=dict)
     methods: dict[int, MethodInfo] = field(default_factory=dict)
     decls: list[I.Decl] = field(default_factory=list)
     # declarations made once and cached (datatypes, const fields): never rolled back
     global_decls: list[I.Decl] = field(default_factory=list)
+    array_slices: set[str] = field(default_factory=set)   # heap vars whose arrays are sliced
     max_height: int = 0
     keep: list[Any] = field(default_factory=list)
 

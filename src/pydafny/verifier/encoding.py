@@ -86,6 +86,8 @@ class Encoding:
     def use(self, theory: str, elem: I.Type) -> str:
         """Register the theory instance for `elem`; returns the element tag."""
         tg = tag(elem)
+        if theory == "multiset":
+            self.use("seq", elem)
         key = (theory, tg)
         if key not in self._instances:
             self._instances[key] = prelude.theory_decls(theory, str(elem), tg)
@@ -113,6 +115,9 @@ class Encoding:
         if isinstance(b, D.SetType) and b.finite:
             e = self.ivl_type(b.elem)
             return I.CtorType("Set." + self.use("set", e))
+        if isinstance(b, D.MultisetType):
+            e = self.ivl_type(b.elem)
+            return I.CtorType("MultiSet." + self.use("multiset", e))
         if isinstance(b, D.ObjectType):
             return REF
         if isinstance(b, D.UserType):
@@ -186,6 +191,20 @@ def set_empty(st: I.Type) -> I.Expr:
     return I.Ident(f"Set#Empty.{st.name[4:]}")
 
 
+def ms_fn(op: str, st: I.Type, *args: I.Expr) -> I.Expr:
+    assert isinstance(st, I.CtorType)
+    return I.FunApp(f"MultiSet#{op}.{st.name[9:]}", tuple(args))
+
+
+def ms_empty(st: I.Type) -> I.Expr:
+    assert isinstance(st, I.CtorType)
+    return I.Ident(f"MultiSet#Empty.{st.name[9:]}")
+
+
+def is_multiset(t: I.Type) -> bool:
+    return isinstance(t, I.CtorType) and t.name.startswith("MultiSet.")
+
+
 def is_seq(t: I.Type) -> bool:
     return isinstance(t, I.CtorType) and t.name.startswith("Seq.")
 
@@ -200,6 +219,8 @@ def equal(t: I.Type, a: I.Expr, b: I.Expr) -> I.Expr:
         return seq_fn("Equal", t, a, b)
     if is_set(t):
         return set_fn("Equal", t, a, b)
+    if is_multiset(t):
+        return ms_fn("Equal", t, a, b)
     return I.Binary("==", a, b)
 
 

@@ -22,7 +22,7 @@ from ..syntax import ast as D
 from ..syntax.source import NO_SPAN, Span
 from . import encoding as E
 from .context import WF, Env, FuncInfo, ProgramCtx
-from .encoding import FALSE, TRUE, conj, disj, equal, implies, not_, seq_fn, set_fn
+from .encoding import FALSE, TRUE, conj, disj, equal, implies, ms_fn, not_, seq_fn, set_fn
 from .obligations import Kind, Obligation
 from .unsupported import Unsupported
 
@@ -356,6 +356,10 @@ class ExprTranslator:
                                     I.Binary("<", i, seq_fn("Length", sty, s))]),
                               Obligation(Kind.INDEX, e.index.span))
             return seq_fn("Index", sty, s, i)
+        if fam == "multiset":
+            m = self.tr(e.seq)
+            x = self.tr(e.index)
+            return ms_fn("Count", self.ity(st, e.span), m, x)
         raise Unsupported(e.span, f"indexing a {fam}")
 
     def tr_MultiIndexExpr(self, e: D.MultiIndexExpr) -> I.Expr:
@@ -450,6 +454,8 @@ class ExprTranslator:
                 return seq_fn("Length", ity, a)
             if fam == "set":
                 return set_fn("Card", ity, a)
+            if fam == "multiset":
+                return ms_fn("Card", ity, a)
             raise Unsupported(e.span, f"cardinality of a {fam}")
         raise Unsupported(e.span, f"operator {e.op}")
 
@@ -551,7 +557,38 @@ class ExprTranslator:
             if op == "!!":
                 return set_fn("Disjoint", st, a, b)
             raise Unsupported(e.span, f"operator {op} on set")
+        if fam == "multiset":
+            if op in ("in", "!in"):
+                st = self.ity(rt, e.span)
+                r = I.Binary("<", I.IntLit(0), ms_fn("Count", st, b, a))
+                return r if op == "in" else not_(r)
+            st = self.ity(lt, e.span)
+            ops = {"+": "Union", "-": "Difference", "*": "Intersection", "!!": "Disjoint"}
+            if op in ops:
+                return ms_fn(ops[op], st, a, b)
+            if op == "<=":
+                return ms_fn("Subset", st, a, b)
+            if op == ">=":
+                return ms_fn("Subset", st, b, a)
+            if op == "<":
+                return conj([ms_fn("Subset", st, a, b), not_(ms_fn("Equal", st, a, b))])
+            if op == ">":
+                return conj([ms_fn("Subset", st, b, a), not_(ms_fn("Equal", st, a, b))])
         raise Unsupported(e.span, f"operator {op} on {fam}")
+
+    def tr_MultisetConversion(self, e: D.MultisetConversion) -> I.Expr:
+        t = e.operand.type
+        if t is None or T.family(t) != "seq":
+            raise Unsupported(e.span, "multiset of a set")
+        v = self.tr(e.operand)
+        return ms_fn("FromSeq", self.ity(e.type, e.span), v)
+
+    def tr_MultisetDisplay(self, e: D.MultisetDisplay) -> I.Expr:
+        st = self.ity(e.type, e.span)
+        m: I.Expr = E.ms_empty(st)
+        for x in e.elems:
+            m = ms_fn("UnionOne", st, m, self.tr(x))
+        return m
 
     def tr_ChainExpr(self, e: D.ChainExpr) -> I.Expr:
         vals = [self.tr(x) for x in e.operands]

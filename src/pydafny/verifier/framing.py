@@ -62,6 +62,30 @@ def heap_frame(hv_name: str, hv_type: I.Type, in_frame: Any, alloc_before: I.Exp
     return I.Quantifier("forall", (I.Formal("o#f", REF),), body, (I.Trigger((sel,)),))
 
 
+def heap_goodness(ctx: ProgramCtx, heap: dict[str, I.Expr]) -> list[I.Expr]:
+    """Fields of allocated objects hold values of their declared types:
+    forall o :: {F[o]} o != null && $Alloc[o] ==> constraint(F[o]), per constrained field.
+    Kept true by the subset checks on every field write; assumed on entry, after calls
+    (free ensures), at loop heads (free invariants) and after allocation."""
+    from .constraints import type_constraint
+    out = []
+    o = I.Ident("o#g")
+    for name, t in ctx.field_types.items():
+        if name not in heap:
+            continue
+        nt = T.normalize(t)
+        if isinstance(nt, D.UserType) and getattr(nt.decl, "witness_kind", "") == "*":
+            continue  # a possibly empty type: never assume a value of it exists
+        sel = I.MapSelect(heap[name], (o,))
+        c = type_constraint(ctx, t, sel)
+        if c == TRUE:
+            continue
+        out.append(I.Quantifier("forall", (I.Formal("o#g", REF),), implies(
+            conj([I.Binary("!=", o, I.Ident("null")), I.MapSelect(heap["$Alloc"], (o,))]), c),
+            (I.Trigger((sel,)),)))
+    return out
+
+
 def global_heap_env(ctx: ProgramCtx) -> tuple[dict[str, I.Expr], dict[str, I.Expr]]:
     cur: dict[str, I.Expr] = {"$Alloc": I.Ident("$Alloc")}
     old: dict[str, I.Expr] = {"$Alloc": I.Old(I.Ident("$Alloc"))}
@@ -78,6 +102,8 @@ def method_env(ctx: ProgramCtx, decl: Any, ins: list[D.Formal], outs: list[D.For
     from .constraints import type_constraint
     cur, old = global_heap_env(ctx)
     env = Env(heap=cur, old_heap=old)
+    for g in heap_goodness(ctx, cur):
+        stmts.append(I.Assume(g))
     formals: list[I.Formal] = []
     locals_: list[I.Formal] = []
     owner = getattr(decl, "owner", None)

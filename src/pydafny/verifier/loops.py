@@ -120,6 +120,9 @@ def translate_loop(st: Any, guard: Optional[D.Expr], spec: D.LoopSpec,
         invs.append(I.Invariant(I.Quantifier("forall", (I.Formal("o#l", REF),), implies(
             I.MapSelect(snaps["$Alloc"], (o,)), I.MapSelect(I.Ident("$Alloc"), (o,))),
             (I.Trigger((I.MapSelect(I.Ident("$Alloc"), (o,)),)),)), free=True))
+        from .framing import global_heap_env, heap_goodness
+        for gd in heap_goodness(ctx, global_heap_env(ctx)[0]):
+            invs.append(I.Invariant(gd, free=True))
         for hv in ctx.heap_list():
             invs.append(I.Invariant(heap_frame(hv.name, hv.type, st.mod, old_alloc,
                                                snaps[hv.name], I.Ident(hv.name)), free=True))

@@ -93,6 +93,9 @@ def frame_ensures(ctx: ProgramCtx, m: D.Method, env: Env) -> list[I.Ensures]:
     out = []
     o = I.Ident("o#a")
     old_alloc = I.Old(I.Ident("$Alloc"))
+    from .framing import global_heap_env, heap_goodness
+    for g in heap_goodness(ctx, global_heap_env(ctx)[0]):
+        out.append(I.Ensures(g, free=True))
     out.append(I.Ensures(I.Quantifier("forall", (I.Formal("o#a", REF),), implies(
         I.MapSelect(old_alloc, (o,)), I.MapSelect(I.Ident("$Alloc"), (o,))),
         (I.Trigger((I.MapSelect(I.Ident("$Alloc"), (o,)),)),)), free=True))

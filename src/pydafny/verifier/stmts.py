@@ -337,6 +337,17 @@ class StmtTranslator:
             return
         _, hv, obj, idx = loc
         target: I.Expr = I.MapSelect(I.Ident(hv), (obj,))
+        if len(idx) == 1 and hv in self.ctx.array_slices and t is not None:
+            # a[..] after a[i] := v is a[..][i := v] (a fact about Seq#FromArray)
+            old_row = self.new_local("row", self.ctx.heaps[hv].type.range)  # type: ignore
+            self.emit(I.Assign((old_row,), (target,)))
+            self.emit(I.Assign((I.MapSelect(target, idx),), (val,)))
+            st = self.ctx.enc.ivl_type(D.SeqType(t))
+            from .encoding import seq_fn
+            n = I.FunApp("$Len", (obj,))
+            self.emit(I.Assume(I.Binary("==", seq_fn("FromArray", st, target, n), seq_fn(
+                "Update", st, seq_fn("FromArray", st, old_row, n), idx[0], val))))
+            return
         if idx:
             target = I.MapSelect(target, idx)
         self.emit(I.Assign((target,), (val,)))
@@ -349,6 +360,10 @@ class StmtTranslator:
         self.emit(I.Assume(conj([I.Binary("!=", o, I.Ident("null")),
                                  I.Unary("!", I.MapSelect(alloc, (o,)))])))
         self.emit(I.Assign((I.MapSelect(alloc, (o,)),), (I.BoolLit(True),)))
+        # a new object's fields hold values of their types (Dafny initializes them)
+        from .framing import global_heap_env, heap_goodness
+        for g in heap_goodness(self.ctx, global_heap_env(self.ctx)[0]):
+            self.emit(I.Assume(g))
         return o
 
     def new_array(self, r: D.NewArrayRhs, lhs: D.Expr) -> I.Expr:

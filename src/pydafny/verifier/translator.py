@@ -100,6 +100,14 @@ class _Types(D.Traverser):
 
     def __init__(self) -> None:
         self.types: list[D.Type] = []
+        self.slices = []
+
+    slices: list[D.Type]
+
+    def visit_SliceExpr(self, e: D.SliceExpr) -> None:
+        if e.seq.type is not None:
+            self.slices.append(e.seq.type)
+        self.generic_visit(e)
 
     def generic_visit(self, node: D.Node) -> None:
         t = getattr(node, "type", None)
@@ -183,6 +191,7 @@ def translate(program: D.Program) -> Translation:
             name = names.fresh(f"$F.{owner.name}.{d.name}")
             ctx.heaps[name] = HeapVar(name, I.MapType((), (REF,), t))
             ctx.field_heap[id(d)] = name
+            ctx.field_types[name] = d.type
     tv = _Types()
     tv.visit(program.module)
     for t in tv.types:
@@ -190,6 +199,13 @@ def translate(program: D.Program) -> Translation:
             _register_arrays(ctx, t, 0)
         except Unsupported:
             pass
+    for t in tv.slices:
+        n = T.normalize(t)
+        if isinstance(n, D.UserType) and B.array_dims(n.decl) == 1 and n.args:
+            try:
+                ctx.array_slices.add(ctx.array_heap(ctx.enc.ivl_type(n.args[0]), 1))
+            except Unsupported:
+                pass
     # call graphs
     fedges: dict[int, list[Any]] = {}
     medges: dict[int, list[Any]] = {}
