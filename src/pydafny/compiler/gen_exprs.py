@@ -337,9 +337,9 @@ class ExprMixin:
                     fam = f
                     break
         if op == "&&":
-            return f"({self.expr(e.left)} and {self.expr(e.right)})"
+            return f"({self.chain_left(e, ('&&',))} and {self.expr(e.right)})"
         if op == "||":
-            return f"({self.expr(e.left)} or {self.expr(e.right)})"
+            return f"({self.chain_left(e, ('||',))} or {self.expr(e.right)})"
         if op == "==>":
             return f"(not {self.expr(e.left)} or {self.expr(e.right)})"
         if op == "<==":
@@ -349,8 +349,26 @@ class ExprMixin:
         if op == "+" and fam == "seq" and isinstance(e.right, ast.SeqDisplay) \
                 and len(e.right.elems) == 1:
             return f"{self.expr(e.left)}.append({self.expr(e.right.elems[0])})"
-        a, b = self.expr(e.left), self.expr(e.right)
+        if op in ("+", "-") and fam in ("int", "real", "seq", "set", "multiset"):
+            a = self.chain_left(e, ("+", "-") if fam in ("int", "real") else (op,))
+        elif op == "*" and fam in ("int", "real"):
+            a = self.chain_left(e, ("*",))
+        else:
+            a = self.expr(e.left)
+        b = self.expr(e.right)
         return self.binop(op, fam, a, b, e)
+
+    def chain_left(self, e: ast.BinaryExpr, ops: tuple[str, ...]) -> str:
+        """The left operand, without its outer parentheses when it is the same
+        left-associative operator (`a + b + c`): long chains would otherwise nest
+        parentheses deeper than Python's parser allows."""
+        left = self.expr(e.left)
+        if isinstance(e.left, ast.BinaryExpr) and e.left.op in ops and (
+                e.left.resolved_op or "").split(":")[-1] == (e.resolved_op or "").split(":")[-1] \
+                and not (left.endswith(")") and ".append(" in left[-40:]):
+            from .emitter import strip_parens
+            return strip_parens(left)
+        return left
 
     def binop(self, op: str, fam: str, a: str, b: str, e: ast.Expr) -> str:
         if op in ("==", "!="):

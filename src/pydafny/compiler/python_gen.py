@@ -377,6 +377,13 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
         o.line(f"class {name}(_rt.Datatype):")
         with o.indent():
             o.line("__slots__ = ()")
+            for c in d.ctors:
+                if not c.is_ghost:
+                    o.line("")
+                    o.line("@property")
+                    o.line(f"def is_{py_ident(c.name)}(self):")
+                    with o.indent():
+                        o.line(f"return isinstance(self, {self.ctor_class(c)})")
             self.members(d.members)
             for f in d.members:
                 if isinstance(f, ast.Field) and not f.is_ghost and f.init is not None:
@@ -501,12 +508,19 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
             self.tail(e.body)
             return
         if isinstance(e, ast.ITEExpr):
-            o.line(f"if {strip_parens(self.expr(e.cond))}:")
-            with o.indent():
-                self.tail(e.then)
+            kw = "if"
+            cur: ast.Expr = e
+            while isinstance(cur, ast.ITEExpr):     # else-if chains stay flat (elif)
+                o.line(f"{kw} {strip_parens(self.expr(cur.cond))}:")
+                with o.indent():
+                    self.tail(cur.then)
+                kw = "elif"
+                cur = cur.else_
+                while isinstance(cur, ast.StmtExpr):
+                    cur = cur.body
             o.line("else:")
             with o.indent():
-                self.tail(e.else_)
+                self.tail(cur)
             return
         if isinstance(e, ast.LetExpr) and not e.such_that:
             for p, rhs in zip(e.pats, e.rhss):

@@ -116,6 +116,12 @@ def run_main(main: Callable[[list[str]], None], argv: list[str]) -> int:
     def target() -> None:
         try:
             main(argv)
+        except BrokenPipeError:
+            # the reader of our output went away (`... | head`): stop quietly
+            try:
+                sys.stdout = open(os.devnull, "w")
+            except OSError:
+                pass
         except HaltError as e:
             sys.stdout.write(f"[Program halted] {e.message}\n")
             result[0] = EXIT_HALT
