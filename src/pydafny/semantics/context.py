@@ -40,6 +40,7 @@ class ResolverBase:
         self.locals = LocalScope()
         self.pending_vars: list[Any] = []   # nodes whose .type must be finalized
         self.pending_exprs: list[ast.Expr] = []
+        self.deferred: list[tuple[Any, Type, Type]] = []   # (MemberSelect, receiver, result)
         self._seen_errors: set[tuple[int, int, str]] = set()
         # the type-parameter list of the member whose signature is being resolved
         self.prefix_extend: Optional[list[ast.TypeParam]] = None
@@ -97,6 +98,21 @@ class ResolverBase:
 
     def finish_member(self) -> None:
         """Finalize the types of every expression and variable of the current member."""
+        for _ in range(4):   # member selections whose receiver type came later
+            todo, self.deferred = self.deferred, []
+            progress = False
+            for e, recv, result in todo:
+                if isinstance(strip_subset(recv), ast.InferredType):
+                    self.deferred.append((e, recv, result))
+                    continue
+                progress = True
+                self.unify(result, self.select_on_value(e, recv, None))
+            if not self.deferred or not progress:
+                break
+        for e, recv, result in self.deferred:
+            self.error(e.span, f"the type of the receiver of '.{e.name}' is not determined; "
+                               f"add a type annotation")
+        self.deferred = []
         for e in self.pending_exprs:
             if e.type is not None:
                 e.type = self._final(e.type, 0)
@@ -395,6 +411,9 @@ class ResolverBase:
         return None
 
     def resolve_import(self, imp: ast.ImportDecl) -> Optional[ModuleInfo]:
+        raise NotImplementedError
+
+    def select_on_value(self, e: Any, recv: Type, exp: Optional[Type]) -> Type:
         raise NotImplementedError
 
     def resolve_module_path(self, path: list[str], span: Span,

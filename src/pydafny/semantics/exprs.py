@@ -460,9 +460,10 @@ class ExprResolver(ResolverBase):
         name = e.name
         n = strip_subset(recv)
         if isinstance(n, ast.InferredType):
-            self.error(e.span, f"the type of the receiver of '.{name}' is not determined "
-                               f"here; add a type annotation")
-            return self.fresh()
+            # the receiver's type may be determined later in the member: retry then
+            result = self.fresh()
+            self.deferred.append((e, recv, result))
+            return result
         if name.endswith("?") and isinstance(n, ast.UserType) and isinstance(
                 n.decl, ast.DatatypeDecl):
             tab = self.tables.get(id(n.decl))
