@@ -201,3 +201,33 @@ def test_bad_programs_never_crash() -> None:
                  "type T = T\nmethod M(t: T) { }"]:
         msgs = errors(text)
         assert not any("internal error" in m for m in msgs), msgs
+
+
+def test_loop_index_and_late_receiver_types() -> None:
+    p = resolved("""
+class C { var f: int }
+method M(n: nat, c: C) {
+  for i := 0 to n { }
+  var x;
+  var g := y => y.f;
+  x := c;
+  var z := x.f + g(c);
+}""")
+    loop = nodes(p, ast.ForLoopStmt)[0]
+    assert type_to_str(loop.var.type) == "int"
+    sels = [s for s in nodes(p, ast.MemberSelect) if s.name == "f"]
+    assert all(isinstance(s.decl, ast.Field) for s in sels)
+    assert type_to_str(local(p, "g").type) == "C -> int"
+
+
+def test_load_program_api(tmp_path: Any) -> None:
+    from pydafny.api import load_program
+    good = tmp_path / "good.dfy"
+    good.write_text("method M() { var x := 1; }\n")
+    bad = tmp_path / "bad.dfy"
+    bad.write_text("method M() { x := 1; }\n")
+    r = Reporter()
+    assert load_program([str(good)], r) is not None and not r.has_errors()
+    r = Reporter()
+    assert load_program([str(bad)], r) is None
+    assert [d.message for d in r.diagnostics] == ["unresolved identifier: x"]

@@ -482,15 +482,23 @@ class StmtResolver(ExprResolver):
 
     def s_ForLoopStmt(self, s: ast.ForLoopStmt) -> None:
         v = s.var
+        inferred = isinstance(v.type, ast.InferredType)
         vt = self.resolve_type(v.type)
         v.type = vt
         self.pending_vars.append(v)
-        st = self.expr(s.start, vt)
+        if inferred:
+            # an inferred loop index gets the base type of its bounds (int, not nat)
+            st = self.expr(s.start)
+            self.unify(vt, strip_subsets_deep(st))
+            if s.end is not None:
+                self.unify(vt, strip_subsets_deep(self.expr(s.end, vt)))
+            vt = v.type
+        st = s.start.type if inferred else self.expr(s.start, vt)
         self.check_assignable(vt, st, s.start.span,
                               "lower bound (of type {src}) not assignable to loop index "
                               "(of type {dst})")
         if s.end is not None:
-            et = self.expr(s.end, vt)
+            et = s.end.type if inferred else self.expr(s.end, vt)
             self.check_assignable(vt, et, s.end.span,
                                   "upper bound (of type {src}) not assignable to loop index "
                                   "(of type {dst})")
