@@ -388,6 +388,8 @@ class Resolver(StmtResolver):
         self.is_static = static or self.cur_type is None
         self.push_type_params(d.type_params)
         self.locals = type(self.locals)()
+        self.loop_depth = 0
+        self.labels = ()
         try:
             if isinstance(d, ast.Method):
                 self.resolve_method(d)
@@ -426,7 +428,7 @@ class Resolver(StmtResolver):
         for r in f.requires:
             self.spec(r)
         for fr in f.reads:
-            self.frame(fr)
+            self.frame(fr, "reads")
         if f.decreases is not None:
             self.decreases(f.decreases)
         if f.body is not None:
@@ -468,9 +470,9 @@ class Resolver(StmtResolver):
         for r in m.requires:
             self.spec(r)
         for fr in m.modifies:
-            self.frame(fr)
+            self.frame(fr, "modifies")
         for fr in m.reads:
-            self.frame(fr)
+            self.frame(fr, "reads")
         if m.decreases is not None:
             self.decreases(m.decreases)
         self.locals.push()
@@ -500,8 +502,10 @@ class Resolver(StmtResolver):
                 self.declare_var(hist.name, hist, x.span, dup_check=False)
             for s in d.requires + d.yield_requires + d.yield_ensures + d.ensures:
                 self.spec(s)
-            for fr in d.reads + d.modifies:
-                self.frame(fr)
+            for fr in d.reads:
+                self.frame(fr, "reads")
+            for fr in d.modifies:
+                self.frame(fr, "modifies")
             if d.body is not None:
                 self.block(d.body)
         finally:

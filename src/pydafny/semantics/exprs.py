@@ -87,6 +87,17 @@ class ExprResolver(ResolverBase):
             return
         self.error(span, f"{what} must be an integer or bitvector (got {type_to_str(t)})")
 
+    def is_frame_type(self, t: Type) -> bool:
+        """An object, a set/iset/multiset/seq of objects, or a function returning one."""
+        n = strip_subset(t)
+        if isinstance(n, ast.ArrowType):
+            n = strip_subset(n.result)
+        if isinstance(n, (ast.SetType, ast.MultisetType, ast.SeqType)):
+            n = strip_subset(n.elem)
+        f = family(n)
+        return f in ("ref", "?", "typeparam", "opaque") or isinstance(n, ast.InferredType) \
+            or (isinstance(n, ast.UserType) and isinstance(n.decl, ast.IteratorDecl))
+
     def spec(self, s: ast.SpecExpr) -> None:
         self.expect_bool(s.expr, "specification")
 
@@ -94,10 +105,17 @@ class ExprResolver(ResolverBase):
         for e in d.exprs:
             self.expr(e)
 
-    def frame(self, fr: ast.FrameExpr) -> None:
+    def frame(self, fr: ast.FrameExpr, clause: str = "") -> None:
+        """A reads/modifies/unchanged frame item; `clause` ('reads', 'modifies') names
+        the clause for the error about non-object frames ('' checks nothing)."""
         t: Optional[Type] = None
         if fr.expr is not None:
             t = self.expr(fr.expr)
+            if clause and fr.field_name is None and not isinstance(fr.expr, ast.WildcardExpr) \
+                    and not self.is_frame_type(t):
+                self.error(fr.expr.span, f"a {clause}-clause expression must denote an object "
+                                         f"or a collection of objects (instead got "
+                                         f"{type_to_str(t)})")
         else:
             t = self.this_type()
         if fr.field_name is not None:
@@ -1162,7 +1180,7 @@ class ExprResolver(ResolverBase):
         for r in e.requires:
             self.expect_bool(r, "lambda precondition")
         for fr in e.reads:
-            self.frame(fr)
+            self.frame(fr, "reads")
         body_t = self.expr(e.body, ex.result if isinstance(ex, ast.ArrowType) else None)
         self.locals.pop()
         arrow = "->" if not e.reads and not e.requires else ("~>" if e.reads else "-->")

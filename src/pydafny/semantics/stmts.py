@@ -87,11 +87,32 @@ class StmtResolver(ExprResolver):
         for a in s.args:
             self.expr(a)
 
+    loop_depth = 0
+    labels: tuple[str, ...] = ()
+
     def s_BreakStmt(self, s: ast.BreakStmt) -> None:
-        pass
+        if s.label is not None:
+            if s.label not in self.labels:
+                self.error(s.span, f"{'continue' if s.is_continue else 'break'} label is "
+                                   f"undefined or not in scope: {s.label}")
+        elif s.is_continue and self.loop_depth == 0:
+            self.error(s.span, "continue statement must be inside a loop")
+        elif s.count > self.loop_depth:
+            self.error(s.span, "trying to break out of more loop levels than there are "
+                               "enclosing loops")
 
     def s_LabeledStmt(self, s: ast.LabeledStmt) -> None:
+        saved = self.labels
+        self.labels = saved + (s.label,)
         self.stmt(s.stmt)
+        self.labels = saved
+
+    def loop_body(self, body: Optional[ast.BlockStmt]) -> None:
+        if body is None:
+            return
+        self.loop_depth += 1
+        self.block(body)
+        self.loop_depth -= 1
 
     def s_RevealStmt(self, s: ast.RevealStmt) -> None:
         for e in s.exprs:
@@ -108,7 +129,7 @@ class StmtResolver(ExprResolver):
 
     def s_ModifyStmt(self, s: ast.ModifyStmt) -> None:
         for fr in s.frames:
-            self.frame(fr)
+            self.frame(fr, "modifies")
         if s.body is not None:
             self.block(s.body)
 
@@ -467,18 +488,19 @@ class StmtResolver(ExprResolver):
         if sp.decreases is not None:
             self.decreases(sp.decreases)
         for fr in sp.modifies:
-            self.frame(fr)
+            self.frame(fr, "modifies")
 
     def s_WhileStmt(self, s: ast.WhileStmt) -> None:
         if s.guard is not None:
             self.expect_bool(s.guard, "loop guard")
         self.loop_spec(s.spec)
-        if s.body is not None:
-            self.block(s.body)
+        self.loop_body(s.body)
 
     def s_AlternativeLoopStmt(self, s: ast.AlternativeLoopStmt) -> None:
         self.loop_spec(s.spec)
+        self.loop_depth += 1
         self.alternatives(s.cases)
+        self.loop_depth -= 1
 
     def s_ForLoopStmt(self, s: ast.ForLoopStmt) -> None:
         v = s.var
@@ -505,8 +527,7 @@ class StmtResolver(ExprResolver):
         self.locals.push()
         self.declare_var(v.name, v, v.span)
         self.loop_spec(s.spec)
-        if s.body is not None:
-            self.block(s.body)
+        self.loop_body(s.body)
         self.locals.pop()
 
     def s_ForallStmt(self, s: ast.ForallStmt) -> None:
