@@ -161,8 +161,8 @@ def test_expect_failure_halts(tmp_path: Path) -> None:
 # ------------------------------------------------------------------ commands
 
 def _cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pydafny.cli", *args], capture_output=True,
-                          text=True, timeout=60, cwd=cwd)
+    return subprocess.run([sys.executable, "-m", "pydafny.cli", *args], check=False,
+                          capture_output=True, text=True, timeout=60, cwd=cwd)
 
 
 def test_translate_writes_a_runnable_module(tmp_path: Path) -> None:
@@ -171,7 +171,8 @@ def test_translate_writes_a_runnable_module(tmp_path: Path) -> None:
     out = tmp_path / "hello_gen.py"
     p = _cli("translate", "py", str(src), "-o", str(out))
     assert p.returncode == 0, p.stdout + p.stderr
-    r = subprocess.run([sys.executable, str(out)], capture_output=True, text=True, timeout=60)
+    r = subprocess.run([sys.executable, str(out)], check=False, capture_output=True,
+                       text=True, timeout=60)
     assert r.returncode == 0 and r.stdout == "hi 42\n"
 
 

@@ -19,7 +19,6 @@ import io
 import os
 import sys
 from contextlib import redirect_stdout
-from typing import Optional
 
 USAGE = ("usage: pydafny run [--no-verify] [--extern-module PATH]... FILE.dfy [ARGS...]")
 EXIT_VERIFICATION = 4
@@ -69,7 +68,7 @@ def _verify(files: list[str]) -> tuple[bool, int, str]:
 def run(argv: list[str]) -> int:
     no_verify = False
     externs: list[str] = []
-    file: Optional[str] = None
+    file: str | None = None
     prog_args: list[str] = []
     i = 0
     while i < len(argv):

@@ -12,9 +12,9 @@ from __future__ import annotations
 import linecache
 import os
 import sys
-from typing import Optional
 
 from ..diagnostics import Reporter
+from ..syntax import ast
 from .emitter import CompileError
 from .python_gen import GeneratedModule, compile_program
 
@@ -22,7 +22,7 @@ EXIT_RESOLUTION = 2
 EXIT_COMPILE = 3
 
 
-def load_program_reporting(paths: list[str]):  # type: ignore[no-untyped-def]
+def load_program_reporting(paths: list[str]) -> tuple[ast.Program | None, int]:
     """Parse and resolve; print Dafny-style diagnostics; (program or None, exit code)."""
     from ..api import parse_program
     from ..semantics.resolver import resolve
@@ -40,8 +40,8 @@ def load_program_reporting(paths: list[str]):  # type: ignore[no-untyped-def]
     return program, 0
 
 
-def load_and_compile(paths: list[str], extern_paths: Optional[list[str]] = None,
-                     program=None) -> tuple[Optional[GeneratedModule], int]:  # type: ignore[no-untyped-def]
+def load_and_compile(paths: list[str], extern_paths: list[str] | None = None,
+                     program: ast.Program | None = None) -> tuple[GeneratedModule | None, int]:
     if program is None:
         program, code = load_program_reporting(paths)
         if program is None:
@@ -60,7 +60,7 @@ def load_and_compile(paths: list[str], extern_paths: Optional[list[str]] = None,
 
 
 def execute(gen: GeneratedModule, module_name: str, argv: list[str],
-            source_dir: Optional[str] = None) -> int:
+            source_dir: str | None = None) -> int:
     """Run the generated module's Main; returns its exit code (see runtime.program).
     `source_dir` (the .dfy file's directory) is put on sys.path so that
     `{:extern "module"}` finds Python modules next to the Dafny source."""
@@ -78,7 +78,7 @@ def execute(gen: GeneratedModule, module_name: str, argv: list[str],
         return EXIT_COMPILE
     namespace: dict[str, object] = {"__name__": f"_pydafny_{module_name}"}
     try:
-        exec(code, namespace)
+        exec(code, namespace)  # noqa: S102 - running the generated program is the point
     except Exception as e:  # noqa: BLE001 - e.g. an extern module that fails to import
         print(f"Program failed while loading: {type(e).__name__}: {e}", file=sys.stderr)
         return EXIT_COMPILE

@@ -8,8 +8,8 @@ break handled by an exception).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 from ..syntax.source import NO_SPAN, Span
 
@@ -24,7 +24,7 @@ class CompileError(Exception):
 
 
 class Emitter:
-    __slots__ = ("lines", "depth")
+    __slots__ = ("depth", "lines")
 
     def __init__(self, depth: int = 0) -> None:
         self.lines: list[str] = []
@@ -41,10 +41,10 @@ class Emitter:
         finally:
             self.depth -= 1
 
-    def child(self) -> "Emitter":
+    def child(self) -> Emitter:
         return Emitter(self.depth)
 
-    def extend(self, other: "Emitter", extra_depth: int = 0) -> None:
+    def extend(self, other: Emitter, extra_depth: int = 0) -> None:
         pad = "    " * extra_depth
         self.lines.extend((pad + ln) if ln else ln for ln in other.lines)
 

@@ -13,15 +13,16 @@ and a CompileError names it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Optional
+from typing import Any
 
 from ..semantics import types as T
 from ..syntax import ast
 from .emitter import CompileError
 
 
-def conjuncts(e: Optional[ast.Expr]) -> list[ast.Expr]:
+def conjuncts(e: ast.Expr | None) -> list[ast.Expr]:
     """Flatten `a && b` and split comparison chains into adjacent pairs."""
     if e is None:
         return []
@@ -32,7 +33,8 @@ def conjuncts(e: Optional[ast.Expr]) -> list[ast.Expr]:
         for i, op in enumerate(e.ops):
             b = ast.BinaryExpr(op, e.operands[i], e.operands[i + 1], span=e.span,
                                type=ast.BoolType())
-            b.resolved_op = f"{op}:{T.family(e.operands[i].type) if e.operands[i].type else '?'}"
+            t = e.operands[i].type
+            b.resolved_op = f"{op}:{T.family(t) if t is not None else '?'}"
             out.append(b)
         return out
     return [e]
@@ -59,19 +61,19 @@ def _is_var(e: ast.Expr, v: ast.BoundVar) -> bool:
 class Bound:
     var: ast.BoundVar
     kind: str                      # 'in', 'range', 'eq', 'bool', 'domain'
-    source: Optional[ast.Expr] = None
-    lo: Optional[ast.Expr] = None
+    source: ast.Expr | None = None
+    lo: ast.Expr | None = None
     lo_plus: int = 0
-    hi: Optional[ast.Expr] = None
+    hi: ast.Expr | None = None
     hi_plus: int = 0
     used: list[int] = field(default_factory=list)   # indices of conjuncts implied
 
 
-def _bound_for(v: ast.BoundVar, conj: list[ast.Expr], forbidden: set[int]) -> Optional[Bound]:
+def _bound_for(v: ast.BoundVar, conj: list[ast.Expr], forbidden: set[int]) -> Bound | None:
     if v.domain is not None and not mentions(v.domain, forbidden):
         return Bound(v, "domain", source=v.domain)
-    lo: Optional[tuple[ast.Expr, int, int]] = None
-    hi: Optional[tuple[ast.Expr, int, int]] = None
+    lo: tuple[ast.Expr, int, int] | None = None
+    hi: tuple[ast.Expr, int, int] | None = None
     for i, c in enumerate(conj):
         if not isinstance(c, ast.BinaryExpr):
             continue
@@ -107,7 +109,7 @@ def _bound_for(v: ast.BoundVar, conj: list[ast.Expr], forbidden: set[int]) -> Op
     return None
 
 
-def discover(vars_: list[ast.BoundVar], rng: Optional[ast.Expr],
+def discover(vars_: list[ast.BoundVar], rng: ast.Expr | None,
              where: ast.Node) -> tuple[list[Bound], list[ast.Expr]]:
     """Bounds for every variable (in iteration order) and the conjuncts left as filters."""
     conj = conjuncts(rng)
@@ -163,7 +165,7 @@ def _comparisons(v: ast.BoundVar, conj: list[ast.Expr]) -> list[tuple[str, ast.E
 
 def _side(v: ast.BoundVar, conj: list[ast.Expr], forbidden: set[int],
           pending: list[ast.BoundVar], upper: bool,
-          seen: set[int]) -> Optional[tuple[ast.Expr, int]]:
+          seen: set[int]) -> tuple[ast.Expr, int] | None:
     """An expression free of unplaced variables bounding v from above (exclusive, plus
     the int offset) or from below (inclusive), possibly through other variables."""
     seen = seen | {id(v)}
@@ -182,7 +184,7 @@ def _side(v: ast.BoundVar, conj: list[ast.Expr], forbidden: set[int],
 
 
 def _transitive_bound(v: ast.BoundVar, conj: list[ast.Expr], forbidden: set[int],
-                      pending: list[ast.BoundVar]) -> Optional[Bound]:
+                      pending: list[ast.BoundVar]) -> Bound | None:
     hi = _side(v, conj, forbidden, pending, True, set())
     lo = _side(v, conj, forbidden, pending, False, set())
     if hi is None or lo is None:

@@ -10,13 +10,14 @@ compiler (`gen_stmts`) turns them into plain statements instead. Ghost-only expr
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 from ..semantics import builtins as B
 from ..semantics import types as T
 from ..syntax import ast
 from . import gen_bounds
 from .emitter import CompileError
+from .gen_base import GenBase
 from .names import member_ident
 
 
@@ -24,8 +25,7 @@ def _binding_exprs(args: list[ast.Binding]) -> list[ast.Expr]:
     return [b.expr for b in args]
 
 
-class ExprMixin:
-    # helpers (decl_name, local_name, ...) are provided by PythonGen and TypeMixin
+class ExprMixin(GenBase):
 
     # ------------------------------------------------------------------ entry
 
@@ -163,7 +163,7 @@ class ExprMixin:
             return ", ".join(self.expr(b.expr) for b in args)
         if any(b.name is not None for b in args):
             # match named arguments to formals (positional ones come first)
-            slots: list[Optional[ast.Binding]] = [None] * len(formals)
+            slots: list[ast.Binding | None] = [None] * len(formals)
             pos = 0
             for b in args:
                 if b.name is None:
@@ -192,7 +192,7 @@ class ExprMixin:
             out.append(self.expr(b.expr))
         return ", ".join(out)
 
-    def callee_ref(self, callee: ast.Expr, decl: Any) -> tuple[str, Optional[str]]:
+    def callee_ref(self, callee: ast.Expr, decl: Any) -> tuple[str, str | None]:
         """(function expression, explicit receiver for newtype members or None)."""
         owner = getattr(decl, "owner", None)
         if isinstance(callee, ast.NameExpr):
@@ -394,7 +394,7 @@ class ExprMixin:
                 return f"_rt.mod({a}, {b})"
         if fam == "bv":
             w = self.bv_width(e.type if op not in ("<", "<=", ">", ">=") else
-                              getattr(e, "left").type) or 0
+                              getattr(e, "left", e).type) or 0
             mask = (1 << w) - 1
             if op in ("<", "<=", ">", ">=", "&", "|", "^"):
                 return f"({a} {op} {b})"
@@ -420,9 +420,8 @@ class ExprMixin:
                 return f"({b} < {a})"
             if op == ">=":
                 return f"({b} <= {a})"
-        if fam == "map":
-            if op in ("+", "-"):
-                return f"({a} {op} {b})"
+        if fam == "map" and op in ("+", "-"):
+            return f"({a} {op} {b})"
         raise CompileError(e.span, f"unsupported: operator {op} on {fam}")
 
     @staticmethod
@@ -484,7 +483,7 @@ class ExprMixin:
 
     # ------------------------------------------------------------------ binders
 
-    def bound_iteration(self, vars_: list[ast.BoundVar], rng: Optional[ast.Expr],
+    def bound_iteration(self, vars_: list[ast.BoundVar], rng: ast.Expr | None,
                         where: ast.Node) -> tuple[str, list[str]]:
         """`for x in A for y in B` and the Python names of the variables (in the order of
         `vars_`); the caller appends its own filter (see `gen_bounds`)."""
@@ -544,9 +543,7 @@ class ExprMixin:
                     and isinstance(n.decl, (ast.LocalVar, ast.Formal, ast.BoundVar)) \
                     and self.is_local_decl(n.decl):
                 seen[self.local_name(n.decl)] = None
-            elif isinstance(n, (ast.ThisExpr,)):
-                seen[self.this_name()] = None
-            elif isinstance(n, ast.NameExpr) and isinstance(
+            elif isinstance(n, (ast.ThisExpr,)) or isinstance(n, ast.NameExpr) and isinstance(
                     n.decl, (ast.Field, ast.Function)) and not self.is_static_member(n.decl):
                 seen[self.this_name()] = None
             stack.extend(ast.children(n))

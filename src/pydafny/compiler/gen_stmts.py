@@ -17,11 +17,11 @@ Conventions of the generated code
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any
 
 from ..syntax import ast
-from . import gen_bounds
-from .emitter import CompileError, Emitter, strip_parens
+from .emitter import CompileError, strip_parens
+from .gen_base import GenBase
 from .names import member_ident
 
 
@@ -30,19 +30,15 @@ class LoopFrame:
     """An enclosing loop or labelled statement while its body is compiled."""
     labels: list[str]
     is_loop: bool
-    break_exc: Optional[str] = None        # set when a break must use an exception
-    continue_exc: Optional[str] = None
+    break_exc: str | None = None        # set when a break must use an exception
+    continue_exc: str | None = None
     uid: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-class StmtMixin:
-    out: Emitter
-    loops: list[LoopFrame]
-    outs: list[str]                       # python names of the current method's outs
-    source_name: str
-
-    # expression and naming helpers are provided by the other parts of PythonGen
+class StmtMixin(GenBase):
+    """`out` is the current emitter, `loops` the enclosing loops and labelled statements,
+    `outs` the Python names of the current method's out-parameters."""
 
     # ------------------------------------------------------------------ helpers
 
@@ -167,7 +163,7 @@ class StmtMixin:
             return f"{a}.arr[{a}.index({ix})]"
         raise CompileError(e.span, "unsupported: this assignment target")
 
-    def method_call(self, e: ast.ApplyExpr) -> Optional[str]:
+    def method_call(self, e: ast.ApplyExpr) -> str | None:
         """The Python call for a method call rhs; None for a lemma (erased)."""
         d = e.decl
         if e.kind == "lemma" or (isinstance(d, ast.Method) and ("lemma" in d.kind
@@ -179,7 +175,7 @@ class StmtMixin:
             args = recv + (", " + args if args else "")
         return f"{fn}({args})"
 
-    def rhs_value(self, r: ast.Rhs, lhs_type: Optional[ast.Type]) -> str:
+    def rhs_value(self, r: ast.Rhs, lhs_type: ast.Type | None) -> str:
         """A Python expression for a non-call rhs (new objects use statements)."""
         if isinstance(r, ast.ExprRhs):
             return self.expr(r.expr)
@@ -301,9 +297,7 @@ class StmtMixin:
             first = f"{tmp}[0]"
         self.out.line(f"if {first}.IsFailure():")
         with self.out.indent():
-            if s.keyword == "expect":
-                self.out.line(f"raise _rt.HaltError(_rt.string_of({first}))")
-            elif s.keyword in ("assert", "assume"):
+            if s.keyword == "expect" or s.keyword in ("assert", "assume"):
                 self.out.line(f"raise _rt.HaltError(_rt.string_of({first}))")
             else:
                 if self.outs:
@@ -352,7 +346,7 @@ class StmtMixin:
                           "applies')")
 
     def loop(self, s: ast.Stmt, header: str, body: list[ast.Stmt], labels: list[str],
-             prologue: Optional[list[str]] = None) -> None:
+             prologue: list[str] | None = None) -> None:
         frame = LoopFrame(labels=labels, is_loop=True)
         self.loops.append(frame)
         inner = self.out.child()
@@ -389,7 +383,7 @@ class StmtMixin:
             with self.out.indent():
                 self.out.line("pass")
 
-    def s_WhileStmt(self, s: ast.WhileStmt, labels: Optional[list[str]] = None) -> None:
+    def s_WhileStmt(self, s: ast.WhileStmt, labels: list[str] | None = None) -> None:
         if s.guard is None:
             raise CompileError(s.span, "unsupported: a nondeterministic `while *` cannot "
                                "be compiled")
@@ -399,7 +393,7 @@ class StmtMixin:
         self.loop(s, f"while {strip_parens(self.expr(s.guard))}:", s.body.stmts, labels or [])
 
     def s_AlternativeLoopStmt(self, s: ast.AlternativeLoopStmt,
-                              labels: Optional[list[str]] = None) -> None:
+                              labels: list[str] | None = None) -> None:
         self.mark(s)
         # while True: if g1: ... elif g2: ... else: break
         frame_labels = labels or []
@@ -429,7 +423,7 @@ class StmtMixin:
         self.out.line("while True:")
         self.out.extend(inner)
 
-    def s_ForLoopStmt(self, s: ast.ForLoopStmt, labels: Optional[list[str]] = None) -> None:
+    def s_ForLoopStmt(self, s: ast.ForLoopStmt, labels: list[str] | None = None) -> None:
         if s.body is None:
             raise CompileError(s.span, "a loop without a body cannot be compiled")
         self.mark(s)
@@ -483,7 +477,7 @@ class StmtMixin:
     def s_BreakStmt(self, s: ast.BreakStmt) -> None:
         self.mark(s)
         # find the target frame
-        target: Optional[LoopFrame] = None
+        target: LoopFrame | None = None
         if s.label is not None:
             for f in reversed(self.loops):
                 if s.label in f.labels:

@@ -4,45 +4,43 @@ a reference type...). Mixed into `PythonGen`."""
 
 from __future__ import annotations
 
-from typing import Any, Optional
-
 from ..semantics import builtins as B
 from ..semantics import types as T
 from ..syntax import ast
+from .gen_base import GenBase
 
 
-class TypeMixin:
-    # decl_name, ctor_class and expr are provided by the other parts of PythonGen
+class TypeMixin(GenBase):
 
     @staticmethod
-    def base(t: Optional[ast.Type]) -> ast.Type:
+    def base(t: ast.Type | None) -> ast.Type:
         if t is None:
             return ast.InferredType()
         return T.base_type(t)
 
-    def family(self, t: Optional[ast.Type]) -> str:
+    def family(self, t: ast.Type | None) -> str:
         if t is None:
             return "?"
         return T.family(t)
 
-    def is_string_type(self, t: Optional[ast.Type]) -> bool:
+    def is_string_type(self, t: ast.Type | None) -> bool:
         b = self.base(t)
         return isinstance(b, ast.SeqType) and isinstance(self.base(b.elem), ast.CharType)
 
-    def bv_width(self, t: Optional[ast.Type]) -> Optional[int]:
+    def bv_width(self, t: ast.Type | None) -> int | None:
         b = self.base(t)
         return b.width if isinstance(b, ast.BitvectorType) else None
 
-    def is_ref(self, t: Optional[ast.Type]) -> bool:
+    def is_ref(self, t: ast.Type | None) -> bool:
         return t is not None and self.family(t) == "ref"
 
-    def array_dims(self, t: Optional[ast.Type]) -> Optional[int]:
+    def array_dims(self, t: ast.Type | None) -> int | None:
         if t is None:
             return None
         cd = T.class_decl(t)
         return B.array_dims(cd) if cd is not None else None
 
-    def default_value(self, t: Optional[ast.Type], depth: int = 0) -> str:
+    def default_value(self, t: ast.Type | None, depth: int = 0) -> str:
         """A Python expression for the default value Dafny gives a variable of type t."""
         if t is None or depth > 8:
             return "None"
@@ -56,8 +54,8 @@ class TypeMixin:
                 return self.default_value(base, depth + 1)
             if isinstance(d, ast.DatatypeDecl):
                 for ctor in d.ctors:
-                    if all(not isinstance(T.normalize(f.type), ast.UserType)
-                           or T.normalize(f.type).decl is not d for f in ctor.formals):
+                    if all(getattr(T.normalize(f.type), "decl", None) is not d
+                           for f in ctor.formals):
                         args = ", ".join(self.default_value(f.type, depth + 1)
                                          for f in ctor.formals if not f.is_ghost)
                         return f"{self.ctor_class(ctor)}({args})"

@@ -22,7 +22,7 @@ Ghost declarations (lemmas, ghost functions, ghost fields) are not emitted.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any
 
 from ..semantics import builtins as B
 from ..semantics import types as T
@@ -39,13 +39,14 @@ __all__ = ["CompileError", "GeneratedModule", "compile_program", "find_main"]
 @dataclass(slots=True)
 class GeneratedModule:
     text: str
-    main: Optional[ast.Method]
+    main: ast.Method | None
     main_takes_args: bool
-    main_error: Optional[str] = None
+    main_error: str | None = None
 
 
-def attr(decl: Any, name: str) -> Optional[ast.Attribute]:
-    for a in getattr(decl, "attributes", []) or []:
+def attr(decl: Any, name: str) -> ast.Attribute | None:
+    attrs: list[ast.Attribute] = getattr(decl, "attributes", None) or []
+    for a in attrs:
         if a.name == name:
             return a
     return None
@@ -65,7 +66,7 @@ def _iter_decls(module: ast.ModuleDecl) -> list[tuple[ast.ModuleDecl, ast.Decl]]
     return out
 
 
-def find_main(program: ast.Program) -> tuple[Optional[ast.Method], bool, Optional[str]]:
+def find_main(program: ast.Program) -> tuple[ast.Method | None, bool, str | None]:
     """Dafny's rule: the method marked {:main}, else a method named Main; it must be
     static (module-level or `static`) with no non-ghost inputs, or one `seq<string>` input
     (the command-line arguments). Returns (method, takes_args, error)."""
@@ -106,7 +107,7 @@ def find_main(program: ast.Program) -> tuple[Optional[ast.Method], bool, Optiona
 
 class PythonGen(TypeMixin, ExprMixin, StmtMixin):
     def __init__(self, program: ast.Program, source_name: str,
-                 extern_paths: Optional[list[str]] = None) -> None:
+                 extern_paths: list[str] | None = None) -> None:
         self.program = program
         self.source_name = source_name
         self.extern_paths = extern_paths or []
@@ -137,9 +138,9 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
                 continue
             self.prefix[id(d)] = prefix
             self.qual[id(d)] = qual
-            name = getattr(d, "name", None)
-            if isinstance(name, str):
-                self.globals.add(prefix + py_ident(name))
+            dname = getattr(d, "name", None)
+            if isinstance(dname, str):
+                self.globals.add(prefix + py_ident(dname))
 
     def decl_name(self, decl: Any) -> str:
         owner = getattr(decl, "owner", None)
@@ -285,12 +286,12 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
 
     # ------------------------------------------------------------------ externs
 
-    def extern_binding(self, decl: Any) -> Optional[str]:
+    def extern_binding(self, decl: Any) -> str | None:
         a = attr(decl, "extern")
         if a is None:
             return None
         names = [x.value for x in a.args if isinstance(x, ast.StringLit)]
-        mod: Optional[str] = None
+        mod: str | None = None
         if len(names) >= 2:
             mod, name = names[0], names[1]
         elif len(names) == 1:
@@ -441,7 +442,7 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
 
     # ------------------------------------------------------------------ members
 
-    def params(self, formals: list[ast.Formal], receiver: Optional[str]) -> str:
+    def params(self, formals: list[ast.Formal], receiver: str | None) -> str:
         names = [] if receiver is None else [receiver]
         defaults: list[tuple[str, ast.Expr]] = []
         for f in formals:
@@ -611,7 +612,7 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
 
 
 def compile_program(program: ast.Program, source_name: str,
-                    extern_paths: Optional[list[str]] = None) -> GeneratedModule:
+                    extern_paths: list[str] | None = None) -> GeneratedModule:
     """Compile a resolved program to Python source (see the module docstring)."""
     return PythonGen(program, source_name, extern_paths).generate()
 

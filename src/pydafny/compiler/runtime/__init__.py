@@ -8,18 +8,44 @@ are mutable objects, generated datatypes subclass `Datatype`.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from .arrays import Array
 from .collections import EMPTY_MAP, EMPTY_SET, Map, MultiSet, Set
 from .errors import DafnyRuntimeError, HaltError
-from .numeric import (bv_div, bv_mod, bv_rotate_left, bv_rotate_right, char_of, div, floor,
-                      mod, real_div, real_of, shift_left, shift_right)
+from .numeric import (
+    bv_div,
+    bv_mod,
+    bv_rotate_left,
+    bv_rotate_right,
+    char_of,
+    div,
+    floor,
+    mod,
+    real_div,
+    real_of,
+    shift_left,
+    shift_right,
+)
 from .objects import DafnyObject, Datatype
-from .printing import print_string, print_value, quoted_string, raw_string, real_str, string_of
+from .printing import (
+    print_string,
+    print_value,
+    quoted_string,
+    raw_string,
+    real_str,
+    string_of,
+)
+from .program import (
+    MISSING,
+    extern_lookup,
+    match_failure,
+    register_extern_paths,
+    run_main,
+    write,
+)
 from .seq import EMPTY_SEQ, Seq
-from .program import (MISSING, extern_lookup, match_failure, register_extern_paths, run_main,
-                      write)
 
 
 class NoWitness(DafnyRuntimeError):
@@ -61,11 +87,47 @@ def check_range(i: int, n: int) -> int:
 
 
 __all__ = [
-    "Array", "Map", "MultiSet", "Set", "Seq", "EMPTY_MAP", "EMPTY_SET", "EMPTY_SEQ",
-    "DafnyRuntimeError", "HaltError", "NoWitness", "DafnyObject", "Datatype",
-    "bv_div", "bv_mod", "bv_rotate_left", "bv_rotate_right", "char_of", "div", "floor",
-    "mod", "real_div", "real_of", "shift_left", "shift_right",
-    "print_string", "print_value", "quoted_string", "raw_string", "real_str", "string_of",
-    "MISSING", "extern_lookup", "match_failure", "register_extern_paths", "run_main", "write",
-    "pick", "seq_of_array", "int_range", "bool_domain", "subsets", "check_range",
+    "EMPTY_MAP",
+    "EMPTY_SEQ",
+    "EMPTY_SET",
+    "MISSING",
+    "Array",
+    "DafnyObject",
+    "DafnyRuntimeError",
+    "Datatype",
+    "HaltError",
+    "Map",
+    "MultiSet",
+    "NoWitness",
+    "Seq",
+    "Set",
+    "bool_domain",
+    "bv_div",
+    "bv_mod",
+    "bv_rotate_left",
+    "bv_rotate_right",
+    "char_of",
+    "check_range",
+    "div",
+    "extern_lookup",
+    "floor",
+    "int_range",
+    "match_failure",
+    "mod",
+    "pick",
+    "print_string",
+    "print_value",
+    "quoted_string",
+    "raw_string",
+    "real_div",
+    "real_of",
+    "real_str",
+    "register_extern_paths",
+    "run_main",
+    "seq_of_array",
+    "shift_left",
+    "shift_right",
+    "string_of",
+    "subsets",
+    "write",
 ]

@@ -7,13 +7,14 @@ generated code indexes `a.arr[i]` directly; for n-D arrays `a.arr[a.index(i, j, 
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from .numeric import DafnyRuntimeError
 
 
 class Array:
-    __slots__ = ("arr", "dims", "__weakref__")
+    __slots__ = ("__weakref__", "arr", "dims")
 
     arr: list[Any]
     dims: tuple[int, ...]
@@ -23,7 +24,7 @@ class Array:
         self.arr = arr
 
     @staticmethod
-    def new(dims: tuple[int, ...], default: Any) -> "Array":
+    def new(dims: tuple[int, ...], default: Any) -> Array:
         """`new T[d0, d1, ...]` with every element `default`."""
         total = 1
         for d in dims:
@@ -33,7 +34,7 @@ class Array:
         return Array(dims, [default] * total)
 
     @staticmethod
-    def init(dims: tuple[int, ...], f: Callable[..., Any]) -> "Array":
+    def init(dims: tuple[int, ...], f: Callable[..., Any]) -> Array:
         """`new T[d0, ...](f)`: element (i, j, ...) is f(i, j, ...)."""
         for d in dims:
             if d < 0:
@@ -52,12 +53,12 @@ class Array:
         return Array(dims, out)
 
     @staticmethod
-    def of(items: list[Any]) -> "Array":
+    def of(items: list[Any]) -> Array:
         """`new T[] [a, b, c]`"""
         return Array((len(items),), list(items))
 
     @property
-    def Length(self) -> int:  # noqa: N802 - Dafny's name
+    def Length(self) -> int:
         return self.dims[0]
 
     def length(self, k: int) -> int:

@@ -9,7 +9,8 @@ maps key -> value. Operations never modify an operand; they build a new dict.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 
 class Set:
@@ -24,14 +25,14 @@ class Set:
         self._hash = None
 
     @staticmethod
-    def _of_dict(d: dict[Any, None]) -> "Set":
+    def _of_dict(d: dict[Any, None]) -> Set:
         s = Set.__new__(Set)
         s._d = d
         s._hash = None
         return s
 
     @staticmethod
-    def of(*items: Any) -> "Set":
+    def of(*items: Any) -> Set:
         """A set display `{a, b}`."""
         return Set._of_dict(dict.fromkeys(items))
 
@@ -58,18 +59,18 @@ class Set:
             h = self._hash = hash(frozenset(self._d))
         return h
 
-    def union(self, other: "Set") -> "Set":
+    def union(self, other: Set) -> Set:
         if not other._d:
             return self
         d = dict(self._d)
         d.update(other._d)
         return Set._of_dict(d)
 
-    def intersection(self, other: "Set") -> "Set":
+    def intersection(self, other: Set) -> Set:
         od = other._d
         return Set._of_dict({x: None for x in self._d if x in od})
 
-    def difference(self, other: "Set") -> "Set":
+    def difference(self, other: Set) -> Set:
         od = other._d
         return Set._of_dict({x: None for x in self._d if x not in od})
 
@@ -77,22 +78,22 @@ class Set:
     __mul__ = intersection
     __sub__ = difference
 
-    def is_subset_of(self, other: "Set") -> bool:
+    def is_subset_of(self, other: Set) -> bool:
         return self._d.keys() <= other._d.keys()
 
-    def is_proper_subset_of(self, other: "Set") -> bool:
+    def is_proper_subset_of(self, other: Set) -> bool:
         return len(self._d) < len(other._d) and self._d.keys() <= other._d.keys()
 
     __le__ = is_subset_of
     __lt__ = is_proper_subset_of
 
-    def __ge__(self, other: "Set") -> bool:
+    def __ge__(self, other: Set) -> bool:
         return other.is_subset_of(self)
 
-    def __gt__(self, other: "Set") -> bool:
+    def __gt__(self, other: Set) -> bool:
         return other.is_proper_subset_of(self)
 
-    def is_disjoint_from(self, other: "Set") -> bool:
+    def is_disjoint_from(self, other: Set) -> bool:
         return self._d.keys().isdisjoint(other._d.keys())
 
     def elements(self) -> list[Any]:
@@ -107,7 +108,7 @@ EMPTY_SET = Set()
 
 class MultiSet:
     """`multiset<T>`: element -> multiplicity, multiplicities always positive."""
-    __slots__ = ("_d", "_hash", "_card")
+    __slots__ = ("_card", "_d", "_hash")
 
     _d: dict[Any, int]
     _hash: int | None
@@ -122,7 +123,7 @@ class MultiSet:
         self._card = None
 
     @staticmethod
-    def _of_dict(d: dict[Any, int]) -> "MultiSet":
+    def _of_dict(d: dict[Any, int]) -> MultiSet:
         m = MultiSet.__new__(MultiSet)
         m._d = d
         m._hash = None
@@ -130,11 +131,11 @@ class MultiSet:
         return m
 
     @staticmethod
-    def of(*items: Any) -> "MultiSet":
+    def of(*items: Any) -> MultiSet:
         return MultiSet(items)
 
     @staticmethod
-    def from_set(s: Set) -> "MultiSet":
+    def from_set(s: Set) -> MultiSet:
         return MultiSet._of_dict(dict.fromkeys(s._d, 1))
 
     def __len__(self) -> int:
@@ -161,7 +162,7 @@ class MultiSet:
 
     __getitem__ = count
 
-    def update(self, x: Any, n: int) -> "MultiSet":
+    def update(self, x: Any, n: int) -> MultiSet:
         """`m[x := n]`"""
         if n < 0:
             raise ValueError("multiset update with a negative multiplicity")
@@ -184,17 +185,17 @@ class MultiSet:
             h = self._hash = hash(frozenset(self._d.items()))
         return h
 
-    def union(self, other: "MultiSet") -> "MultiSet":
+    def union(self, other: MultiSet) -> MultiSet:
         d = dict(self._d)
         for x, n in other._d.items():
             d[x] = d.get(x, 0) + n
         return MultiSet._of_dict(d)
 
-    def intersection(self, other: "MultiSet") -> "MultiSet":
+    def intersection(self, other: MultiSet) -> MultiSet:
         od = other._d
         return MultiSet._of_dict({x: min(n, od[x]) for x, n in self._d.items() if x in od})
 
-    def difference(self, other: "MultiSet") -> "MultiSet":
+    def difference(self, other: MultiSet) -> MultiSet:
         od = other._d
         d: dict[Any, int] = {}
         for x, n in self._d.items():
@@ -207,23 +208,23 @@ class MultiSet:
     __mul__ = intersection
     __sub__ = difference
 
-    def is_subset_of(self, other: "MultiSet") -> bool:
+    def is_subset_of(self, other: MultiSet) -> bool:
         od = other._d
         return all(n <= od.get(x, 0) for x, n in self._d.items())
 
-    def is_proper_subset_of(self, other: "MultiSet") -> bool:
+    def is_proper_subset_of(self, other: MultiSet) -> bool:
         return self.is_subset_of(other) and self._d != other._d
 
     __le__ = is_subset_of
     __lt__ = is_proper_subset_of
 
-    def __ge__(self, other: "MultiSet") -> bool:
+    def __ge__(self, other: MultiSet) -> bool:
         return other.is_subset_of(self)
 
-    def __gt__(self, other: "MultiSet") -> bool:
+    def __gt__(self, other: MultiSet) -> bool:
         return other.is_proper_subset_of(self)
 
-    def is_disjoint_from(self, other: "MultiSet") -> bool:
+    def is_disjoint_from(self, other: MultiSet) -> bool:
         return self._d.keys().isdisjoint(other._d.keys())
 
     def items(self) -> list[tuple[Any, int]]:
@@ -245,14 +246,14 @@ class Map:
         self._hash = None
 
     @staticmethod
-    def _of_dict(d: dict[Any, Any]) -> "Map":
+    def _of_dict(d: dict[Any, Any]) -> Map:
         m = Map.__new__(Map)
         m._d = d
         m._hash = None
         return m
 
     @staticmethod
-    def of(*pairs: tuple[Any, Any]) -> "Map":
+    def of(*pairs: tuple[Any, Any]) -> Map:
         """A map display `map[k := v, ...]` (later keys win)."""
         return Map._of_dict(dict(pairs))
 
@@ -274,13 +275,13 @@ class Map:
     def get(self, k: Any, default: Any = None) -> Any:
         return self._d.get(k, default)
 
-    def update(self, k: Any, v: Any) -> "Map":
+    def update(self, k: Any, v: Any) -> Map:
         """`m[k := v]`"""
         d = dict(self._d)
         d[k] = v
         return Map._of_dict(d)
 
-    def merge(self, other: "Map") -> "Map":
+    def merge(self, other: Map) -> Map:
         """`m + n`: n's values win on common keys."""
         if not other._d:
             return self
@@ -288,7 +289,7 @@ class Map:
         d.update(other._d)
         return Map._of_dict(d)
 
-    def remove_keys(self, keys: Set) -> "Map":
+    def remove_keys(self, keys: Set) -> Map:
         """`m - s`"""
         kd = keys._d
         return Map._of_dict({k: v for k, v in self._d.items() if k not in kd})
@@ -297,15 +298,15 @@ class Map:
     __sub__ = remove_keys
 
     @property
-    def Keys(self) -> Set:  # noqa: N802 - Dafny's name
+    def Keys(self) -> Set:
         return Set._of_dict(dict.fromkeys(self._d))
 
     @property
-    def Values(self) -> Set:  # noqa: N802
+    def Values(self) -> Set:
         return Set._of_dict(dict.fromkeys(self._d.values()))
 
     @property
-    def Items(self) -> Set:  # noqa: N802
+    def Items(self) -> Set:
         return Set._of_dict(dict.fromkeys(self._d.items()))
 
     def __eq__(self, other: object) -> bool:

@@ -13,4 +13,4 @@ class HaltError(Exception):
         self.message = message
 
 
-__all__ = ["HaltError", "DafnyRuntimeError"]
+__all__ = ["DafnyRuntimeError", "HaltError"]

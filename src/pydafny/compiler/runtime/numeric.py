@@ -101,4 +101,4 @@ def char_of(n: int) -> str:
 
 
 def int_pow(a: int, b: int) -> int:
-    return a ** b
+    return int(a ** b)

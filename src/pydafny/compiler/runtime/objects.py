@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .printing import string_of, quoted_string
+from .printing import quoted_string, string_of
 
 
 class Datatype:
@@ -37,7 +37,7 @@ class Datatype:
     def __ne__(self, other: object) -> bool:
         return not self.__eq__(other)
 
-    def _replace(self, **changes: Any) -> "Datatype":
+    def _replace(self, **changes: Any) -> Datatype:
         """A copy with some fields replaced (`d.(f := v)`)."""
         vals = [changes[f] if f in changes else getattr(self, f) for f in self._fields]
         return type(self)(*vals)

@@ -13,8 +13,9 @@ and chars print sorted (deterministic, and what Dafny's runtimes show for small 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from fractions import Fraction
-from typing import Any, Iterable
+from typing import Any
 
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\0": "\\0", "'": "\\'", '"': '\\"',
             "\\": "\\\\"}

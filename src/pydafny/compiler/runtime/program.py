@@ -10,6 +10,7 @@ executing, found from the `# FILE.dfy:LINE` comments of the generated code.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import importlib.util
 import linecache
@@ -17,8 +18,9 @@ import os
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from types import ModuleType
-from typing import Any, Callable
+from typing import Any
 
 from .errors import HaltError
 
@@ -119,9 +121,9 @@ def run_main(main: Callable[[list[str]], None], argv: list[str]) -> int:
         except BrokenPipeError:
             # the reader of our output went away (`... | head`): stop quietly
             try:
-                sys.stdout = open(os.devnull, "w")
+                sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until exit
             except OSError:
-                pass
+                sys.stdout = sys.__stdout__
         except HaltError as e:
             sys.stdout.write(f"[Program halted] {e.message}\n")
             result[0] = EXIT_HALT
@@ -139,10 +141,8 @@ def run_main(main: Callable[[list[str]], None], argv: list[str]) -> int:
                   file=sys.stderr)
             result[0] = EXIT_FAILURE
         finally:
-            try:
+            with contextlib.suppress(Exception):
                 sys.stdout.flush()
-            except Exception:  # noqa: BLE001
-                pass
 
     old_limit = sys.getrecursionlimit()
     old_size = threading.stack_size()

@@ -16,12 +16,13 @@ the same length and equal elements. Chars are Python strings of length 1.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 
 class Seq:
-    __slots__ = ("_buf", "_lo", "_hi", "_hash")
+    __slots__ = ("_buf", "_hash", "_hi", "_lo")
 
     _buf: list[Any]
     _lo: int
@@ -38,7 +39,7 @@ class Seq:
     # ---------------------------------------------------------------- construction
 
     @staticmethod
-    def _view(buf: list[Any], lo: int, hi: int) -> "Seq":
+    def _view(buf: list[Any], lo: int, hi: int) -> Seq:
         s = Seq.__new__(Seq)
         s._buf = buf
         s._lo = lo
@@ -47,22 +48,22 @@ class Seq:
         return s
 
     @staticmethod
-    def of(*items: Any) -> "Seq":
+    def of(*items: Any) -> Seq:
         """A sequence display `[a, b, c]`."""
         return Seq._view(list(items), 0, len(items))
 
     @staticmethod
-    def from_list(items: list[Any]) -> "Seq":
+    def from_list(items: list[Any]) -> Seq:
         """Take ownership of `items` (the caller must not modify it afterwards)."""
         return Seq._view(items, 0, len(items))
 
     @staticmethod
-    def of_str(text: str) -> "Seq":
+    def of_str(text: str) -> Seq:
         """A string literal: one element per character."""
         return Seq._view(list(text), 0, len(text))
 
     @staticmethod
-    def init(n: int, f: Callable[[int], Any]) -> "Seq":
+    def init(n: int, f: Callable[[int], Any]) -> Seq:
         """`seq(n, f)`."""
         if n < 0:
             raise ValueError("seq constructor: negative length")
@@ -117,12 +118,12 @@ class Seq:
             h = self._hash = hash(tuple(self._buf[self._lo:self._hi]))
         return h
 
-    def is_prefix_of(self, other: "Seq") -> bool:
+    def is_prefix_of(self, other: Seq) -> bool:
         """`self <= other`"""
         n = len(self)
         return n <= len(other) and self == other.slice(0, n)
 
-    def is_proper_prefix_of(self, other: "Seq") -> bool:
+    def is_proper_prefix_of(self, other: Seq) -> bool:
         """`self < other`"""
         return len(self) < len(other) and self.is_prefix_of(other)
 
@@ -131,7 +132,7 @@ class Seq:
 
     # ---------------------------------------------------------------- operations
 
-    def __add__(self, other: "Seq") -> "Seq":
+    def __add__(self, other: Seq) -> Seq:
         m = other._hi - other._lo
         if m == 0:
             return self
@@ -151,7 +152,7 @@ class Seq:
         new.extend(other._buf[other._lo:other._hi])
         return Seq._view(new, 0, len(new))
 
-    def append(self, x: Any) -> "Seq":
+    def append(self, x: Any) -> Seq:
         """`self + [x]` without building the one-element sequence."""
         buf = self._buf
         if self._hi == len(buf):
@@ -161,7 +162,7 @@ class Seq:
         new.append(x)
         return Seq._view(new, 0, len(new))
 
-    def slice(self, lo: int | None, hi: int | None) -> "Seq":
+    def slice(self, lo: int | None, hi: int | None) -> Seq:
         """`self[lo..hi]` (either bound may be None)."""
         n = self._hi - self._lo
         a = 0 if lo is None else lo
@@ -172,13 +173,13 @@ class Seq:
             return self
         return Seq._view(self._buf, self._lo + a, self._lo + b)
 
-    def take(self, hi: int) -> "Seq":
+    def take(self, hi: int) -> Seq:
         return self.slice(0, hi)
 
-    def drop(self, lo: int) -> "Seq":
+    def drop(self, lo: int) -> Seq:
         return self.slice(lo, None)
 
-    def update(self, i: int, v: Any) -> "Seq":
+    def update(self, i: int, v: Any) -> Seq:
         """`self[i := v]`"""
         if i < 0 or i >= self._hi - self._lo:
             raise IndexError(f"update index {i} out of range for a sequence of length {len(self)}")
