@@ -69,7 +69,7 @@ OBJECT = ast.ClassDecl("object", [], [], [], is_trait=True)
 _ARRAYS: dict[int, ast.ClassDecl] = {}
 
 
-def ARRAY(n: int) -> ast.ClassDecl:  # noqa: N802 - reads like the Dafny name
+def ARRAY(n: int) -> ast.ClassDecl:
     """The built-in class `array` (n == 1) or `arrayN` (n >= 2); the same object per n."""
     decl = _ARRAYS.get(n)
     if decl is None:
@@ -140,7 +140,7 @@ def builtin_type_decl(name: str, nargs: int) -> ast.Decl | None:
         return STRING
     if name in ("object", "object?"):
         return OBJECT
-    base = name[:-1] if name.endswith("?") else name
+    base = name.removesuffix("?")
     if base == "array":
         return ARRAY(1)
     if base.startswith("array") and base[5:].isdigit():

@@ -13,14 +13,14 @@ provides:
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 from ..diagnostics import Reporter
 from ..syntax import ast
 from ..syntax.source import NO_SPAN, Span
 from . import builtins as B
 from .scopes import LocalScope, MemberTable, ModuleInfo
-from .types import TypeVar, prune, strip_subset, type_to_str, subst_map, substitute
+from .types import TypeVar, prune, strip_subset, subst_map, substitute, type_to_str
 
 Type = ast.Type
 
@@ -31,10 +31,10 @@ class ResolverBase:
         self.errors = 0
         self.modules: dict[int, ModuleInfo] = {}
         self.tables: dict[int, MemberTable] = {}
-        self.root: Optional[ModuleInfo] = None
-        self.cur_module: Optional[ModuleInfo] = None
-        self.cur_type: Optional[ast.Decl] = None
-        self.cur_member: Optional[ast.Decl] = None
+        self.root: ModuleInfo | None = None
+        self.cur_module: ModuleInfo | None = None
+        self.cur_type: ast.Decl | None = None
+        self.cur_member: ast.Decl | None = None
         self.is_static = False
         self.type_scopes: list[dict[str, ast.TypeParam]] = []
         self.locals = LocalScope()
@@ -43,7 +43,7 @@ class ResolverBase:
         self.deferred: list[tuple[Any, Type, Type]] = []   # (MemberSelect, receiver, result)
         self._seen_errors: set[tuple[int, int, str]] = set()
         # the type-parameter list of the member whose signature is being resolved
-        self.prefix_extend: Optional[list[ast.TypeParam]] = None
+        self.prefix_extend: list[ast.TypeParam] | None = None
         self.refined_decls: set[int] = set()   # declarations a refining module redeclares
         self.refined_tps: set[int] = set()     # type parameters of those and their refiners
 
@@ -57,10 +57,10 @@ class ResolverBase:
         self.reporter.error(span, msg)
 
     # ------------------------------------------------------------------ inference vars
-    def fresh(self, default: Optional[Type] = None) -> TypeVar:
+    def fresh(self, default: Type | None = None) -> TypeVar:
         return TypeVar(default=default)
 
-    def finalize(self, t: Optional[Type]) -> Optional[Type]:
+    def finalize(self, t: Type | None) -> Type | None:
         if t is None:
             return None
         return self._final(t, 0)
@@ -209,12 +209,13 @@ class ResolverBase:
             assert isinstance(b, ast.TupleType)
             if len(a.elems) != len(b.elems):
                 return False
-            return all([self.unify(x, y, depth + 1) for x, y in zip(a.elems, b.elems)])
+            # a list, not a generator: every component is unified even after a clash
+            return all([self.unify(x, y, depth + 1) for x, y in zip(a.elems, b.elems)])  # noqa: C419
         if isinstance(a, ast.ArrowType):
             assert isinstance(b, ast.ArrowType)
             if len(a.args) != len(b.args):
                 return False
-            ok = all([self.unify(x, y, depth + 1) for x, y in zip(a.args, b.args)])
+            ok = all([self.unify(x, y, depth + 1) for x, y in zip(a.args, b.args)])  # noqa: C419
             return self.unify(a.result, b.result, depth + 1) and ok
         if isinstance(a, ast.BitvectorType):
             assert isinstance(b, ast.BitvectorType)
@@ -273,14 +274,14 @@ class ResolverBase:
         return False
 
     # ------------------------------------------------------------------ type resolution
-    def lookup_type_param(self, name: str) -> Optional[ast.TypeParam]:
+    def lookup_type_param(self, name: str) -> ast.TypeParam | None:
         for scope in reversed(self.type_scopes):
             tp = scope.get(name)
             if tp is not None:
                 return tp
         return None
 
-    def resolve_type(self, t: Optional[Type], allow_infer: bool = True) -> Type:
+    def resolve_type(self, t: Type | None, allow_infer: bool = True) -> Type:
         """Resolve names in a syntactic type; returns the semantic type."""
         if t is None:
             return self.fresh()
@@ -375,7 +376,7 @@ class ResolverBase:
     def find_type_decl(self, path: list[str], span: Span) -> Any:
         if len(path) == 1:
             name = path[0]
-            base = name[:-1] if name.endswith("?") else name
+            base = name.removesuffix("?")
             tp = self.lookup_type_param(base)
             if tp is not None:
                 return tp
@@ -388,7 +389,7 @@ class ResolverBase:
             # maybe Type.Inner? not Dafny; give up
             return None
         name = path[-1]
-        base = name[:-1] if name.endswith("?") else name
+        base = name.removesuffix("?")
         d = mod.own(base)
         if d is not None and isinstance(d, ast.Decl) and not isinstance(
                 d, (ast.Field, ast.Method, ast.Function)):
@@ -400,7 +401,7 @@ class ResolverBase:
         return None
 
     # ------------------------------------------------------------------ module lookups
-    def module_of(self, x: Any) -> Optional[ModuleInfo]:
+    def module_of(self, x: Any) -> ModuleInfo | None:
         """ModuleInfo for a ModuleInfo or (pending) ImportDecl."""
         if isinstance(x, ModuleInfo):
             return x
@@ -410,14 +411,14 @@ class ResolverBase:
             return self.modules.get(id(x))
         return None
 
-    def resolve_import(self, imp: ast.ImportDecl) -> Optional[ModuleInfo]:
+    def resolve_import(self, imp: ast.ImportDecl) -> ModuleInfo | None:
         raise NotImplementedError
 
-    def select_on_value(self, e: Any, recv: Type, exp: Optional[Type]) -> Type:
+    def select_on_value(self, e: Any, recv: Type, exp: Type | None) -> Type:
         raise NotImplementedError
 
     def resolve_module_path(self, path: list[str], span: Span,
-                            report: bool = True) -> Optional[ModuleInfo]:
+                            report: bool = True) -> ModuleInfo | None:
         raise NotImplementedError
 
     def lookup_module_name(self, name: str, want: str = "any") -> Any:
@@ -437,7 +438,7 @@ class ResolverBase:
         if id(m) in seen:
             return None
         seen.add(id(m))
-        mm: Optional[ModuleInfo] = m
+        mm: ModuleInfo | None = m
         k = 0
         while mm is not None and k < 20:
             if want == "any":
@@ -463,14 +464,14 @@ class ResolverBase:
                 return r
         return None
 
-    def this_type(self) -> Optional[Type]:
+    def this_type(self) -> Type | None:
         d = self.cur_type
         if d is None:
             return None
         from .types import decl_type
         return decl_type(d)
 
-    def member_type_subst(self, owner: Any, recv: Optional[Type]) -> dict[int, Type]:
+    def member_type_subst(self, owner: Any, recv: Type | None) -> dict[int, Type]:
         """Type-parameter substitution for members of `owner` seen through a receiver."""
         if recv is None:
             return {}

@@ -15,7 +15,7 @@ Phases (each over all modules, outermost first):
 from __future__ import annotations
 
 import traceback
-from typing import Any, Optional
+from typing import Any
 
 from ..diagnostics import Reporter
 from ..syntax import ast
@@ -30,7 +30,7 @@ def run_resolution(program: ast.Program, reporter: Reporter) -> bool:
         r.run(program)
     except RecursionError:
         r.error(r.last_span, "internal error: program nested too deeply to resolve")
-    except Exception as e:  # never a traceback for a user
+    except Exception as e:  # noqa: BLE001 - never a traceback for a user
         if __debug__ and _debug_enabled():
             traceback.print_exc()
         r.error(r.last_span, f"internal error in resolver: {type(e).__name__}: {e}")
@@ -64,7 +64,7 @@ class Resolver(StmtResolver):
             from .ghost import check_program
             check_program(self, program)
 
-    def collect_module(self, mdecl: ast.ModuleDecl, parent: Optional[ModuleInfo]) -> ModuleInfo:
+    def collect_module(self, mdecl: ast.ModuleDecl, parent: ModuleInfo | None) -> ModuleInfo:
         info = ModuleInfo(mdecl, parent)
         self.modules[id(mdecl)] = info
         self.all_modules.append(info)
@@ -171,7 +171,7 @@ class Resolver(StmtResolver):
                 if target is not None and d.opened:
                     m.opened.append(target)
 
-    def resolve_import(self, imp: ast.ImportDecl) -> Optional[ModuleInfo]:
+    def resolve_import(self, imp: ast.ImportDecl) -> ModuleInfo | None:
         if imp.decl is not None:
             return self.modules.get(id(imp.decl))
         if id(imp) in self._import_busy:
@@ -182,7 +182,7 @@ class Resolver(StmtResolver):
             if not imp.target:
                 return None
             first = imp.target[0]
-            found: Optional[ModuleInfo] = None
+            found: ModuleInfo | None = None
             m = home
             k = 0
             while m is not None and k < 30 and found is None:
@@ -206,10 +206,10 @@ class Resolver(StmtResolver):
             self._import_busy.discard(id(imp))
 
     def resolve_module_path(self, path: list[str], span: Span, report: bool = True,
-                            start: Optional[ModuleInfo] = None) -> Optional[ModuleInfo]:
+                            start: ModuleInfo | None = None) -> ModuleInfo | None:
         if not path:
             return None
-        first: Optional[ModuleInfo] = None
+        first: ModuleInfo | None = None
         m = start if start is not None else self.cur_module
         k = 0
         while m is not None and k < 30 and first is None:
@@ -233,7 +233,7 @@ class Resolver(StmtResolver):
         return cur
 
     # ------------------------------------------------------------------ phase 3
-    def enter_type(self, d: Optional[ast.Decl]) -> None:
+    def enter_type(self, d: ast.Decl | None) -> None:
         self.cur_type = d
         self.type_scopes = []
         if d is not None:
@@ -269,9 +269,7 @@ class Resolver(StmtResolver):
                 for f in c.formals:
                     f.type = self.resolve_type(f.type)
             self.prefix_extend = None
-        elif isinstance(d, ast.NewtypeDecl):
-            d.base = self.resolve_type(d.base)
-        elif isinstance(d, ast.SubsetTypeDecl):
+        elif isinstance(d, ast.NewtypeDecl) or isinstance(d, ast.SubsetTypeDecl):
             d.base = self.resolve_type(d.base)
         elif isinstance(d, ast.TypeSynonymDecl):
             if d.rhs is not None:
@@ -324,7 +322,7 @@ class Resolver(StmtResolver):
                         self.const_init(mem, d)
         self.enter_type(None)
 
-    def const_init(self, f: ast.Field, owner: Optional[ast.Decl]) -> None:
+    def const_init(self, f: ast.Field, owner: ast.Decl | None) -> None:
         self.last_span = f.span
         self.cur_member = f
         self.is_static = f.is_static or owner is None
@@ -399,7 +397,7 @@ class Resolver(StmtResolver):
             self.type_scopes.pop()
             self.finish_member()
 
-    def refined(self, d: ast.Decl) -> Optional[ast.Decl]:
+    def refined(self, d: ast.Decl) -> ast.Decl | None:
         """The declaration that `d` refines (same name in the refined module/type)."""
         m = self.cur_module
         if m is None or m.refines is None:
@@ -536,4 +534,4 @@ def _unused(*_: Any) -> None:
     return None
 
 
-__all__ = ["run_resolution", "Resolver", "NO_SPAN", "AMBIGUOUS"]
+__all__ = ["AMBIGUOUS", "NO_SPAN", "Resolver", "run_resolution"]

@@ -11,15 +11,24 @@ types and modules, the refined module, opened imports, and leniently enclosing m
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional
+from collections.abc import Callable
+from typing import Any
 
 from ..syntax import ast
 from ..syntax.source import Span
 from . import builtins as B
 from .context import ResolverBase
 from .scopes import AMBIGUOUS, ModuleInfo
-from .types import (TypeVar, decl_type, family, normalize, prune, strip_subset, subst_map,
-                    substitute, type_to_str)
+from .types import (
+    TypeVar,
+    family,
+    normalize,
+    prune,
+    strip_subset,
+    subst_map,
+    substitute,
+    type_to_str,
+)
 
 Type = ast.Type
 BOOL = ast.BoolType()
@@ -31,9 +40,9 @@ CMP_OPS = ("<", "<=", ">", ">=")
 
 class Prefix:
     """What a name or dotted prefix denotes when it is not a value."""
-    __slots__ = ("kind", "module", "decl")
+    __slots__ = ("decl", "kind", "module")
 
-    def __init__(self, kind: str, module: Optional[ModuleInfo] = None, decl: Any = None):
+    def __init__(self, kind: str, module: ModuleInfo | None = None, decl: Any = None):
         self.kind = kind        # 'module' or 'type'
         self.module = module
         self.decl = decl
@@ -47,10 +56,10 @@ class ExprResolver(ResolverBase):
         self.in_by_method = False
         self.last_span = Span()
         self.old_labels: set[str] = set()
-        self._dispatch: dict[type, Callable[[Any, Optional[Type]], Type]] = {}
+        self._dispatch: dict[type, Callable[[Any, Type | None], Type]] = {}
 
     # ------------------------------------------------------------------ entry
-    def expr(self, e: ast.Expr, expected: Optional[Type] = None) -> Type:
+    def expr(self, e: ast.Expr, expected: Type | None = None) -> Type:
         fn = self._dispatch.get(type(e))
         if fn is None:
             fn = getattr(self, "e_" + type(e).__name__, None)  # type: ignore[assignment]
@@ -108,7 +117,7 @@ class ExprResolver(ResolverBase):
     def frame(self, fr: ast.FrameExpr, clause: str = "") -> None:
         """A reads/modifies/unchanged frame item; `clause` ('reads', 'modifies') names
         the clause for the error about non-object frames ('' checks nothing)."""
-        t: Optional[Type] = None
+        t: Type | None = None
         if fr.expr is not None:
             t = self.expr(fr.expr)
             if clause and fr.field_name is None and not isinstance(fr.expr, ast.WildcardExpr) \
@@ -132,10 +141,10 @@ class ExprResolver(ResolverBase):
                 fr.field_decl = decl
 
     # ------------------------------------------------------------------ literals
-    def e_BoolLit(self, e: ast.BoolLit, exp: Optional[Type]) -> Type:
+    def e_BoolLit(self, e: ast.BoolLit, exp: Type | None) -> Type:
         return ast.BoolType()
 
-    def e_IntLit(self, e: ast.IntLit, exp: Optional[Type]) -> Type:
+    def e_IntLit(self, e: ast.IntLit, exp: Type | None) -> Type:
         if exp is not None:
             f = family(exp)
             if f in ("int", "bv", "ordinal"):
@@ -144,18 +153,18 @@ class ExprResolver(ResolverBase):
                 return self.fresh(ast.IntType())
         return self.fresh(ast.IntType())
 
-    def e_RealLit(self, e: ast.RealLit, exp: Optional[Type]) -> Type:
+    def e_RealLit(self, e: ast.RealLit, exp: Type | None) -> Type:
         if exp is not None and family(exp) == "real":
             return exp
         return self.fresh(ast.RealType())
 
-    def e_CharLit(self, e: ast.CharLit, exp: Optional[Type]) -> Type:
+    def e_CharLit(self, e: ast.CharLit, exp: Type | None) -> Type:
         return ast.CharType()
 
-    def e_StringLit(self, e: ast.StringLit, exp: Optional[Type]) -> Type:
+    def e_StringLit(self, e: ast.StringLit, exp: Type | None) -> Type:
         return ast.SeqType(ast.CharType())
 
-    def e_NullLit(self, e: ast.NullLit, exp: Optional[Type]) -> Type:
+    def e_NullLit(self, e: ast.NullLit, exp: Type | None) -> Type:
         if exp is not None:
             return exp
         return self.fresh(ast.ObjectType(nullable=True))
@@ -168,7 +177,7 @@ class ExprResolver(ResolverBase):
                                                  and d.kind == "constructor")):
             self.error(e.span, "'this' is not allowed in a 'static' context")
 
-    def e_ThisExpr(self, e: ast.ThisExpr, exp: Optional[Type]) -> Type:
+    def e_ThisExpr(self, e: ast.ThisExpr, exp: Type | None) -> Type:
         t = self.this_type()
         if t is not None and self.is_static:
             self.error(e.span, "'this' is not allowed in a 'static' context")
@@ -177,7 +186,7 @@ class ExprResolver(ResolverBase):
             return self.fresh()
         return t
 
-    def e_WildcardExpr(self, e: ast.WildcardExpr, exp: Optional[Type]) -> Type:
+    def e_WildcardExpr(self, e: ast.WildcardExpr, exp: Type | None) -> Type:
         return ast.SetType(ast.ObjectType(nullable=True))
 
     # ------------------------------------------------------------------ names
@@ -214,7 +223,7 @@ class ExprResolver(ResolverBase):
             if f == "?":
                 self.unify(t, ast.OrdinalType())
 
-    def e_NameExpr(self, e: ast.NameExpr, exp: Optional[Type]) -> Type:
+    def e_NameExpr(self, e: ast.NameExpr, exp: Type | None) -> Type:
         self.prefix_depth(e)
         if e.name.endswith("?") and isinstance(self.cur_type, ast.DatatypeDecl):
             # `C?` in a datatype member: the discriminator applied to `this`
@@ -237,7 +246,7 @@ class ExprResolver(ResolverBase):
         return self.value_of_decl(e, d, None, exp)
 
     def value_of_decl(self, e: ast.NameExpr | ast.MemberSelect, d: Any,
-                      recv: Optional[Type], exp: Optional[Type]) -> Type:
+                      recv: Type | None, exp: Type | None) -> Type:
         """The type of a name/member used as a value; sets e.decl."""
         if isinstance(d, ModuleInfo):
             e.decl = d.decl
@@ -297,7 +306,7 @@ class ExprResolver(ResolverBase):
         return {}
 
     # ------------------------------------------------------------------ prefixes
-    def prefix(self, e: ast.Expr) -> Optional[Prefix]:
+    def prefix(self, e: ast.Expr) -> Prefix | None:
         """If e denotes a module or a type (a qualifier), say which; else None."""
         if isinstance(e, ast.NameExpr):
             if self.locals.lookup(e.name) is not None:
@@ -357,7 +366,7 @@ class ExprResolver(ResolverBase):
         return d
 
     # ------------------------------------------------------------------ member selection
-    def lookup_member_of_type(self, t: Optional[Type], name: str) -> Any:
+    def lookup_member_of_type(self, t: Type | None, name: str) -> Any:
         if t is None:
             return None
         n = normalize(t)
@@ -432,7 +441,7 @@ class ExprResolver(ResolverBase):
             return ast.ArrowType([ast.IntType()], recv, "->")
         return self.fresh()
 
-    def type_desc(self, t: Optional[Type]) -> str:
+    def type_desc(self, t: Type | None) -> str:
         if t is None:
             return "this context"
         n = strip_subset(t)
@@ -441,14 +450,14 @@ class ExprResolver(ResolverBase):
             return f"{self.kind_name(n.decl)} '{n.path[-1].rstrip('?')}'"
         return f"type '{type_to_str(t)}'"
 
-    def e_MemberSelect(self, e: ast.MemberSelect, exp: Optional[Type]) -> Type:
+    def e_MemberSelect(self, e: ast.MemberSelect, exp: Type | None) -> Type:
         p = self.prefix(e.obj)
         if p is not None:
             return self.static_member(e, p, exp)
         recv = self.expr(e.obj)
         return self.select_on_value(e, recv, exp)
 
-    def static_member(self, e: ast.MemberSelect, p: Prefix, exp: Optional[Type]) -> Type:
+    def static_member(self, e: ast.MemberSelect, p: Prefix, exp: Type | None) -> Type:
         e.obj.type = None
         if p.kind == "module":
             assert p.module is not None
@@ -474,7 +483,7 @@ class ExprResolver(ResolverBase):
             return self.fresh()
         return self.value_of_decl(e, d, None, exp)
 
-    def select_on_value(self, e: ast.MemberSelect, recv: Type, exp: Optional[Type]) -> Type:
+    def select_on_value(self, e: ast.MemberSelect, recv: Type, exp: Type | None) -> Type:
         name = e.name
         n = strip_subset(recv)
         if isinstance(n, ast.InferredType):
@@ -520,7 +529,7 @@ class ExprResolver(ResolverBase):
         return recv
 
     # ------------------------------------------------------------------ application
-    def callee_info(self, c: ast.Expr) -> tuple[Any, Optional[Type]]:
+    def callee_info(self, c: ast.Expr) -> tuple[Any, Type | None]:
         """(decl, receiver type) for a callee that names a declaration, else (None, None)
         after resolving it as a value."""
         if isinstance(c, ast.NameExpr):
@@ -555,7 +564,7 @@ class ExprResolver(ResolverBase):
             return "value", recv
         return None, None
 
-    def e_ApplyExpr(self, e: ast.ApplyExpr, exp: Optional[Type]) -> Type:
+    def e_ApplyExpr(self, e: ast.ApplyExpr, exp: Type | None) -> Type:
         allow_method = self.cur_allow
         self.cur_allow = False
         d, recv = self.callee_info(e.callee)
@@ -612,7 +621,7 @@ class ExprResolver(ResolverBase):
                                   "incorrect argument type for " + what + " parameter '"
                                   + formals[idx].name + "' (expected {dst}, found {src})")
 
-    def call_function(self, e: ast.ApplyExpr, d: ast.Function, recv: Optional[Type]) -> Type:
+    def call_function(self, e: ast.ApplyExpr, d: ast.Function, recv: Type | None) -> Type:
         e.kind = "function"
         e.decl = d
         sub = dict(self.member_type_subst(d.owner, recv)) if recv is not None else {}
@@ -625,7 +634,7 @@ class ExprResolver(ResolverBase):
         self.bind_args(e, "function", d.name, d.formals, ftypes)
         return res
 
-    def call_method(self, e: ast.ApplyExpr, d: ast.Method, recv: Optional[Type],
+    def call_method(self, e: ast.ApplyExpr, d: ast.Method, recv: Type | None,
                     allow: bool) -> Type:
         e.kind = "lemma" if "lemma" in d.kind else "method"
         e.decl = d
@@ -647,7 +656,7 @@ class ExprResolver(ResolverBase):
                        d.ins, ftypes)
         return res
 
-    def call_ctor(self, e: ast.ApplyExpr, d: ast.DatatypeCtor, exp: Optional[Type]) -> Type:
+    def call_ctor(self, e: ast.ApplyExpr, d: ast.DatatypeCtor, exp: Type | None) -> Type:
         e.kind = "ctor"
         e.decl = d
         dt = d.owner
@@ -691,13 +700,13 @@ class ExprResolver(ResolverBase):
         return n.result
 
     # ------------------------------------------------------------------ collections
-    def elem_of(self, t: Type) -> Optional[Type]:
+    def elem_of(self, t: Type) -> Type | None:
         n = strip_subset(t)
         if isinstance(n, (ast.SeqType, ast.SetType, ast.MultisetType)):
             return n.elem
         return None
 
-    def e_SeqDisplay(self, e: ast.SeqDisplay, exp: Optional[Type]) -> Type:
+    def e_SeqDisplay(self, e: ast.SeqDisplay, exp: Type | None) -> Type:
         el = (self.elem_of(exp) if exp is not None and isinstance(strip_subset(exp), ast.SeqType)
               else None) or self.fresh()
         for x in e.elems:
@@ -707,7 +716,7 @@ class ExprResolver(ResolverBase):
                                                  "type or type of previous elements is {dst})")
         return ast.SeqType(el)
 
-    def e_SetDisplay(self, e: ast.SetDisplay, exp: Optional[Type]) -> Type:
+    def e_SetDisplay(self, e: ast.SetDisplay, exp: Type | None) -> Type:
         el = (self.elem_of(exp) if exp is not None and isinstance(strip_subset(exp), ast.SetType)
               else None) or self.fresh()
         for x in e.elems:
@@ -717,7 +726,7 @@ class ExprResolver(ResolverBase):
                                                  "type or type of previous elements is {dst})")
         return ast.SetType(el, e.finite)
 
-    def e_MultisetDisplay(self, e: ast.MultisetDisplay, exp: Optional[Type]) -> Type:
+    def e_MultisetDisplay(self, e: ast.MultisetDisplay, exp: Type | None) -> Type:
         el = (self.elem_of(exp) if exp is not None and isinstance(strip_subset(exp),
                                                                   ast.MultisetType)
               else None) or self.fresh()
@@ -728,7 +737,7 @@ class ExprResolver(ResolverBase):
                                                  "type or type of previous elements is {dst})")
         return ast.MultisetType(el)
 
-    def e_MapDisplay(self, e: ast.MapDisplay, exp: Optional[Type]) -> Type:
+    def e_MapDisplay(self, e: ast.MapDisplay, exp: Type | None) -> Type:
         ex = strip_subset(exp) if exp is not None else None
         k = ex.key if isinstance(ex, ast.MapType) else self.fresh()
         v = ex.value if isinstance(ex, ast.MapType) else self.fresh()
@@ -739,7 +748,7 @@ class ExprResolver(ResolverBase):
                                   "map value type mismatch (expected {dst}, got {src})")
         return ast.MapType(k, v, e.finite)
 
-    def e_MultisetConversion(self, e: ast.MultisetConversion, exp: Optional[Type]) -> Type:
+    def e_MultisetConversion(self, e: ast.MultisetConversion, exp: Type | None) -> Type:
         t = self.expr(e.operand)
         n = strip_subset(t)
         if isinstance(n, (ast.SeqType, ast.SetType)):
@@ -751,7 +760,7 @@ class ExprResolver(ResolverBase):
         self.error(e.span, f"can only form a multiset from a seq or set (got {type_to_str(t)})")
         return ast.MultisetType(self.fresh())
 
-    def e_SeqConstructor(self, e: ast.SeqConstructor, exp: Optional[Type]) -> Type:
+    def e_SeqConstructor(self, e: ast.SeqConstructor, exp: Type | None) -> Type:
         self.expect_int(e.length, "sequence-construction length")
         el = self.resolve_type(e.elem_type) if e.elem_type is not None else None
         if el is None:
@@ -766,7 +775,7 @@ class ExprResolver(ResolverBase):
             self.unify(el, n.result)
         return ast.SeqType(el)
 
-    def e_TupleExpr(self, e: ast.TupleExpr, exp: Optional[Type]) -> Type:
+    def e_TupleExpr(self, e: ast.TupleExpr, exp: Type | None) -> Type:
         ex = strip_subset(exp) if exp is not None else None
         hints = ex.elems if isinstance(ex, ast.TupleType) and len(ex.elems) == len(
             e.elems) else [None] * len(e.elems)
@@ -802,11 +811,11 @@ class ExprResolver(ResolverBase):
                            f"{type_to_str(st)})")
         return self.fresh()
 
-    def e_IndexExpr(self, e: ast.IndexExpr, exp: Optional[Type]) -> Type:
+    def e_IndexExpr(self, e: ast.IndexExpr, exp: Type | None) -> Type:
         st = self.expr(e.seq)
         return self.collection_index(st, e, e.index)
 
-    def e_MultiIndexExpr(self, e: ast.MultiIndexExpr, exp: Optional[Type]) -> Type:
+    def e_MultiIndexExpr(self, e: ast.MultiIndexExpr, exp: Type | None) -> Type:
         at = self.expr(e.array)
         n = strip_subset(at)
         for i in e.indices:
@@ -817,7 +826,7 @@ class ExprResolver(ResolverBase):
                            f"{type_to_str(at)})")
         return self.fresh()
 
-    def e_SliceExpr(self, e: ast.SliceExpr, exp: Optional[Type]) -> Type:
+    def e_SliceExpr(self, e: ast.SliceExpr, exp: Type | None) -> Type:
         st = self.expr(e.seq)
         for b in (e.lo, e.hi):
             if b is not None:
@@ -835,7 +844,7 @@ class ExprResolver(ResolverBase):
         self.error(e.span, f"selection requires a sequence or array (got {type_to_str(st)})")
         return self.fresh()
 
-    def e_SeqSplitExpr(self, e: ast.SeqSplitExpr, exp: Optional[Type]) -> Type:
+    def e_SeqSplitExpr(self, e: ast.SeqSplitExpr, exp: Type | None) -> Type:
         st = self.expr(e.seq)
         for b in e.lengths:
             self.expect_int(b, "slice length")
@@ -844,7 +853,7 @@ class ExprResolver(ResolverBase):
             n = ast.SeqType(n.args[0] if n.args else self.fresh())
         return ast.SeqType(n)
 
-    def e_SeqUpdateExpr(self, e: ast.SeqUpdateExpr, exp: Optional[Type]) -> Type:
+    def e_SeqUpdateExpr(self, e: ast.SeqUpdateExpr, exp: Type | None) -> Type:
         st = self.expr(e.seq, exp)
         n = strip_subset(st)
         if isinstance(n, ast.SeqType):
@@ -873,7 +882,7 @@ class ExprResolver(ResolverBase):
                                f"{type_to_str(st)})")
         return st
 
-    def e_DatatypeUpdateExpr(self, e: ast.DatatypeUpdateExpr, exp: Optional[Type]) -> Type:
+    def e_DatatypeUpdateExpr(self, e: ast.DatatypeUpdateExpr, exp: Type | None) -> Type:
         t = self.expr(e.obj, exp)
         n = strip_subset(t)
         if not (isinstance(n, ast.UserType) and isinstance(n.decl, ast.DatatypeDecl)):
@@ -899,7 +908,7 @@ class ExprResolver(ResolverBase):
         return t
 
     # ------------------------------------------------------------------ operators
-    def e_UnaryExpr(self, e: ast.UnaryExpr, exp: Optional[Type]) -> Type:
+    def e_UnaryExpr(self, e: ast.UnaryExpr, exp: Type | None) -> Type:
         if e.op == "|.|":
             t = self.expr(e.operand)
             f = family(t)
@@ -923,7 +932,7 @@ class ExprResolver(ResolverBase):
                                f"(instead got {type_to_str(t)})")
         return self.arith_result(t)
 
-    def e_BinaryExpr(self, e: ast.BinaryExpr, exp: Optional[Type]) -> Type:
+    def e_BinaryExpr(self, e: ast.BinaryExpr, exp: Type | None) -> Type:
         op = e.op
         if op in LOGIC_OPS:
             self.expect_bool(e.left, f"first argument to {op}")
@@ -936,7 +945,7 @@ class ExprResolver(ResolverBase):
             if isinstance(n, ast.UserType) and isinstance(n.decl, ast.NewtypeDecl):
                 n = strip_subset(n.decl.base)
             if isinstance(n, (ast.SeqType, ast.SetType, ast.MultisetType)):
-                want: Optional[Type] = n.elem
+                want: Type | None = n.elem
             elif isinstance(n, ast.MapType):
                 want = n.key
             elif isinstance(n, ast.InferredType):
@@ -1028,7 +1037,7 @@ class ExprResolver(ResolverBase):
             return strip_subset(p)
         return t
 
-    def e_ChainExpr(self, e: ast.ChainExpr, exp: Optional[Type]) -> Type:
+    def e_ChainExpr(self, e: ast.ChainExpr, exp: Type | None) -> Type:
         types = [self.expr(e.operands[0])]
         for i, op in enumerate(e.ops):
             nxt = self.expr(e.operands[i + 1], types[-1])
@@ -1042,7 +1051,7 @@ class ExprResolver(ResolverBase):
             types.append(nxt)
         return ast.BoolType()
 
-    def e_ITEExpr(self, e: ast.ITEExpr, exp: Optional[Type]) -> Type:
+    def e_ITEExpr(self, e: ast.ITEExpr, exp: Type | None) -> Type:
         self.expect_bool(e.cond, "guard condition in if-then-else expression")
         t1 = self.expr(e.then, exp)
         t2 = self.expr(e.else_, t1 if exp is None else exp)
@@ -1051,20 +1060,20 @@ class ExprResolver(ResolverBase):
                                f"same type (got {type_to_str(t1)} and {type_to_str(t2)})")
         return t1
 
-    def e_ConversionExpr(self, e: ast.ConversionExpr, exp: Optional[Type]) -> Type:
+    def e_ConversionExpr(self, e: ast.ConversionExpr, exp: Type | None) -> Type:
         self.expr(e.operand)
         return self.resolve_type(e.to)
 
-    def e_TypeTestExpr(self, e: ast.TypeTestExpr, exp: Optional[Type]) -> Type:
+    def e_TypeTestExpr(self, e: ast.TypeTestExpr, exp: Type | None) -> Type:
         self.expr(e.operand)
         self.resolve_type(e.to)
         return ast.BoolType()
 
     # ------------------------------------------------------------------ state
-    def e_EllipsisExpr(self, e: ast.Expr, exp: Optional[Type]) -> Type:
+    def e_EllipsisExpr(self, e: ast.Expr, exp: Type | None) -> Type:
         return exp if exp is not None else self.fresh(ast.BoolType())
 
-    def e_PrefixEqExpr(self, e: ast.PrefixEqExpr, exp: Optional[Type]) -> Type:
+    def e_PrefixEqExpr(self, e: ast.PrefixEqExpr, exp: Type | None) -> Type:
         lt = self.expr(e.left)
         rt = self.expr(e.right, lt)
         if not self.unify(lt, rt):
@@ -1073,19 +1082,19 @@ class ExprResolver(ResolverBase):
         self.expr(e.depth, ast.OrdinalType())
         return ast.BoolType()
 
-    def e_OldExpr(self, e: ast.OldExpr, exp: Optional[Type]) -> Type:
+    def e_OldExpr(self, e: ast.OldExpr, exp: Type | None) -> Type:
         return self.expr(e.operand, exp)
 
-    def e_UnchangedExpr(self, e: ast.UnchangedExpr, exp: Optional[Type]) -> Type:
+    def e_UnchangedExpr(self, e: ast.UnchangedExpr, exp: Type | None) -> Type:
         for fr in e.frames:
             self.frame(fr)
         return ast.BoolType()
 
-    def e_FreshExpr(self, e: ast.FreshExpr, exp: Optional[Type]) -> Type:
+    def e_FreshExpr(self, e: ast.FreshExpr, exp: Type | None) -> Type:
         self.expr(e.operand)
         return ast.BoolType()
 
-    def e_AllocatedExpr(self, e: ast.AllocatedExpr, exp: Optional[Type]) -> Type:
+    def e_AllocatedExpr(self, e: ast.AllocatedExpr, exp: Type | None) -> Type:
         self.expr(e.operand)
         return ast.BoolType()
 
@@ -1133,7 +1142,7 @@ class ExprResolver(ResolverBase):
         finally:
             self.reporter, self.errors, self._seen_errors = saved
 
-    def e_QuantifierExpr(self, e: ast.QuantifierExpr, exp: Optional[Type]) -> Type:
+    def e_QuantifierExpr(self, e: ast.QuantifierExpr, exp: Type | None) -> Type:
         self.locals.push()
         self.bound_vars(e.vars)
         if e.range is not None:
@@ -1144,7 +1153,7 @@ class ExprResolver(ResolverBase):
         self.locals.pop()
         return ast.BoolType()
 
-    def e_SetComprehension(self, e: ast.SetComprehension, exp: Optional[Type]) -> Type:
+    def e_SetComprehension(self, e: ast.SetComprehension, exp: Type | None) -> Type:
         self.locals.push()
         self.bound_vars(e.vars)
         self.expect_bool(e.range, "range of comprehension")
@@ -1156,7 +1165,7 @@ class ExprResolver(ResolverBase):
         self.locals.pop()
         return ast.SetType(t, e.finite)
 
-    def e_MapComprehension(self, e: ast.MapComprehension, exp: Optional[Type]) -> Type:
+    def e_MapComprehension(self, e: ast.MapComprehension, exp: Type | None) -> Type:
         self.locals.push()
         self.bound_vars(e.vars)
         if e.range is not None:
@@ -1170,7 +1179,7 @@ class ExprResolver(ResolverBase):
         self.locals.pop()
         return ast.MapType(k, v, e.finite)
 
-    def e_LambdaExpr(self, e: ast.LambdaExpr, exp: Optional[Type]) -> Type:
+    def e_LambdaExpr(self, e: ast.LambdaExpr, exp: Type | None) -> Type:
         ex = strip_subset(exp) if exp is not None else None
         self.locals.push()
         self.bound_vars(e.vars)
@@ -1186,7 +1195,7 @@ class ExprResolver(ResolverBase):
         arrow = "->" if not e.reads and not e.requires else ("~>" if e.reads else "-->")
         return ast.ArrowType([v.type for v in e.vars], body_t, arrow)
 
-    def e_LetExpr(self, e: ast.LetExpr, exp: Optional[Type]) -> Type:
+    def e_LetExpr(self, e: ast.LetExpr, exp: Type | None) -> Type:
         if e.such_that:
             self.locals.push()
             for p in e.pats:
@@ -1207,23 +1216,23 @@ class ExprResolver(ResolverBase):
         self.locals.pop()
         return t
 
-    def pattern_hint(self, p: ast.Pattern) -> Optional[Type]:
+    def pattern_hint(self, p: ast.Pattern) -> Type | None:
         if isinstance(p, ast.VarPattern) and p.type is not None and not isinstance(
                 p.type, ast.InferredType):
             return self.resolve_type(p.type)
         return None
 
-    def e_StmtExpr(self, e: ast.StmtExpr, exp: Optional[Type]) -> Type:
+    def e_StmtExpr(self, e: ast.StmtExpr, exp: Type | None) -> Type:
         self.stmt_in_expr(e.stmt)
         return self.expr(e.body, exp)
 
     def stmt_in_expr(self, s: ast.Stmt) -> None:
         raise NotImplementedError
 
-    def e_MatchExpr(self, e: ast.MatchExpr, exp: Optional[Type]) -> Type:
+    def e_MatchExpr(self, e: ast.MatchExpr, exp: Type | None) -> Type:
         st = self.expr(e.source)
-        result: Optional[Type] = exp
-        first: Optional[Type] = None
+        result: Type | None = exp
+        first: Type | None = None
         for c in e.cases:
             self.locals.push()
             self.pattern(c.pattern, st, c.span, in_match=True)
@@ -1239,7 +1248,7 @@ class ExprResolver(ResolverBase):
         return first if first is not None else self.fresh()
 
     # ------------------------------------------------------------------ patterns
-    def ctor_by_name(self, t: Type, name: str) -> Optional[ast.DatatypeCtor]:
+    def ctor_by_name(self, t: Type, name: str) -> ast.DatatypeCtor | None:
         n = strip_subset(t)
         if isinstance(n, ast.UserType) and isinstance(n.decl, ast.DatatypeDecl):
             tab = self.tables.get(id(n.decl))

@@ -20,7 +20,7 @@ guard is ghost becomes a ghost statement; its body is then a ghost context. Spec
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 from ..syntax import ast
 
@@ -36,7 +36,7 @@ def is_ghost_method(m: ast.Method) -> bool:
 class GhostChecker:
     def __init__(self, resolver: Any) -> None:
         self.r = resolver
-        self.member: Optional[ast.Decl] = None
+        self.member: ast.Decl | None = None
         self.ghost_vars: set[int] = set()
         self.ghost_ctx_locals: set[int] = set()
         self.in_ghost_member = False
@@ -92,7 +92,7 @@ class GhostChecker:
             return self.var_is_ghost(l.decl)
         return False
 
-    def compiled_expr(self, e: Optional[ast.Expr]) -> None:
+    def compiled_expr(self, e: ast.Expr | None) -> None:
         """Report ghost things in an expression whose value is compiled."""
         if e is None:
             return
@@ -111,8 +111,8 @@ class GhostChecker:
             if isinstance(n, ast.MemberSelect):
                 d = n.decl
                 if isinstance(d, (ast.Field, ast.Formal)) and d.is_ghost:
-                    self.error(n.span, f"ghost fields are allowed only in specification "
-                                       f"contexts" if isinstance(d, ast.Field) else
+                    self.error(n.span, "ghost fields are allowed only in specification "
+                                       "contexts" if isinstance(d, ast.Field) else
                                f"ghost destructor '{n.name}' is allowed only in "
                                f"specification contexts")
                     continue
@@ -192,12 +192,12 @@ class GhostChecker:
                          f"contexts (consider declaring the {d.kind} without the 'ghost' "
                          f"keyword)")
 
-    def formal_for(self, formals: list[ast.Formal], b: ast.Binding, i: int) -> Optional[ast.Formal]:
+    def formal_for(self, formals: list[ast.Formal], b: ast.Binding, i: int) -> ast.Formal | None:
         if b.name is not None:
             return next((f for f in formals if f.name == b.name), None)
         return formals[i] if i < len(formals) else None
 
-    def expr_is_ghost(self, e: Optional[ast.Expr]) -> bool:
+    def expr_is_ghost(self, e: ast.Expr | None) -> bool:
         """Does e mention anything ghost (used to classify guards)?"""
         if e is None:
             return False
@@ -216,7 +216,7 @@ class GhostChecker:
         for s in ss:
             self.stmt(s, ghost)
 
-    def block(self, b: Optional[ast.Stmt], ghost: bool) -> None:
+    def block(self, b: ast.Stmt | None, ghost: bool) -> None:
         if isinstance(b, ast.BlockStmt):
             self.stmts(b.stmts, ghost)
         elif b is not None:

@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any
 
 from ..syntax import ast
 
@@ -25,19 +25,19 @@ MEMBER_DECLS = (ast.Field, ast.Method, ast.Function)
 @dataclass(slots=True, eq=False)
 class ModuleInfo:
     decl: ast.ModuleDecl
-    parent: Optional["ModuleInfo"]
+    parent: ModuleInfo | None
     types: dict[str, ast.Decl] = field(default_factory=dict)
     members: dict[str, ast.Decl] = field(default_factory=dict)
     ctors: dict[str, Any] = field(default_factory=dict)   # name -> DatatypeCtor or AMBIGUOUS
     modules: dict[str, Any] = field(default_factory=dict)  # name -> ModuleInfo | ImportDecl
-    opened: list["ModuleInfo"] = field(default_factory=list)
-    refines: Optional["ModuleInfo"] = None
+    opened: list[ModuleInfo] = field(default_factory=list)
+    refines: ModuleInfo | None = None
 
-    def own(self, name: str) -> Optional[Any]:
+    def own(self, name: str) -> Any | None:
         """A name declared in this module (or its refinement base): member, ctor, type
         or module (the latter as a ModuleInfo or pending ImportDecl)."""
         seen = 0
-        m: Optional[ModuleInfo] = self
+        m: ModuleInfo | None = self
         while m is not None and seen < 20:
             for table in (m.members, m.ctors, m.types, m.modules):
                 d = table.get(name)
@@ -59,9 +59,9 @@ class MemberTable:
     members: dict[str, ast.Decl] = field(default_factory=dict)
     ctors: dict[str, ast.DatatypeCtor] = field(default_factory=dict)
     destructors: dict[str, ast.Formal] = field(default_factory=dict)
-    parents: list["MemberTable"] = field(default_factory=list)
+    parents: list[MemberTable] = field(default_factory=list)
 
-    def lookup(self, name: str, depth: int = 0) -> Optional[ast.Decl | ast.Formal]:
+    def lookup(self, name: str, depth: int = 0) -> ast.Decl | ast.Formal | None:
         d = self.members.get(name)
         if d is not None:
             return d
@@ -102,7 +102,7 @@ class LocalScope:
         top[name] = decl
         return True
 
-    def lookup(self, name: str) -> Optional[Any]:
+    def lookup(self, name: str) -> Any | None:
         for frame in reversed(self.frames):
             d = frame.get(name)
             if d is not None:

@@ -9,13 +9,19 @@ its variables after its right-hand sides are resolved (so `var x := x + 1` reads
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 from ..syntax import ast
 from . import builtins as B
 from .exprs import BOOL, INT, ExprResolver
-from .types import (TypeVar, prune, strip_subset, strip_subsets_deep, subst_map,
-                    type_to_str)
+from .types import (
+    TypeVar,
+    prune,
+    strip_subset,
+    strip_subsets_deep,
+    subst_map,
+    type_to_str,
+)
 
 Type = ast.Type
 
@@ -107,7 +113,7 @@ class StmtResolver(ExprResolver):
         self.stmt(s.stmt)
         self.labels = saved
 
-    def loop_body(self, body: Optional[ast.BlockStmt]) -> None:
+    def loop_body(self, body: ast.BlockStmt | None) -> None:
         if body is None:
             return
         self.loop_depth += 1
@@ -134,7 +140,7 @@ class StmtResolver(ExprResolver):
             self.block(s.body)
 
     def s_CalcStmt(self, s: ast.CalcStmt) -> None:
-        t: Optional[Type] = None
+        t: Type | None = None
         ops = [s.op] + [st.op for st in s.steps]
         boolish = any(o in ("<==>", "==>", "<==", "&&", "||") for o in ops if o)
         for st in s.steps:
@@ -202,7 +208,7 @@ class StmtResolver(ExprResolver):
 
     # ------------------------------------------------------------------ right-hand sides
     def rhs_types(self, rhss: list[ast.Rhs], want: list[Type], n_lhs: int,
-                  span: Any) -> list[Optional[Type]]:
+                  span: Any) -> list[Type | None]:
         """Resolve right-hand sides; one type per left-hand side (None: don't check)."""
         if len(rhss) == 1 and isinstance(rhss[0], ast.ExprRhs) and isinstance(
                 rhss[0].expr, ast.ApplyExpr):
@@ -244,12 +250,12 @@ class StmtResolver(ExprResolver):
             self.error(span, f"the number of left-hand sides ({n_lhs}) and right-hand sides "
                              f"({len(rhss)}) must match for a multi-assignment")
             return [None] * n_lhs
-        out: list[Optional[Type]] = []
+        out: list[Type | None] = []
         for r, w in zip(rhss, want):
             out.append(self.rhs(r, w))
         return out
 
-    def rhs(self, r: ast.Rhs, want: Optional[Type]) -> Optional[Type]:
+    def rhs(self, r: ast.Rhs, want: Type | None) -> Type | None:
         for a in r.attributes:
             self.attribute(a)
         if isinstance(r, ast.ExprRhs):
@@ -272,7 +278,7 @@ class StmtResolver(ExprResolver):
             return self.new_object(r)
         return None
 
-    def new_array(self, r: ast.NewArrayRhs, want: Optional[Type]) -> Type:
+    def new_array(self, r: ast.NewArrayRhs, want: Type | None) -> Type:
         el: Type
         if r.elem_type is not None:
             el = self.resolve_type(r.elem_type)
@@ -331,7 +337,7 @@ class StmtResolver(ExprResolver):
                 if isinstance(p.decl, ast.ClassDecl) and not p.decl.is_trait:
                     ctors += [m for m in p.decl.members if isinstance(m, ast.Method)
                               and m.kind == "constructor"]
-        ctor: Optional[ast.Method] = None
+        ctor: ast.Method | None = None
         if r.ctor_name is not None:
             ctor = next((c for c in ctors if c.name == r.ctor_name), None)
             if ctor is None and tab is not None:
@@ -577,4 +583,4 @@ def _unused(*_: Any) -> None:
     return None
 
 
-__all__ = ["StmtResolver", "INT"]
+__all__ = ["INT", "StmtResolver"]

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
-from typing import Optional
 
 from ..syntax import ast
 from . import builtins as B
@@ -46,7 +45,7 @@ _ids = itertools.count(1)
 class TypeVar(ast.InferredType):
     """An inference variable. `default` is used when nothing else constrains it (int for
     integer literals, real for real literals); `numeric` marks literal-born variables."""
-    default: Optional[Type] = field(default=None, compare=False)
+    default: Type | None = field(default=None, compare=False)
     uid: int = field(default_factory=lambda: next(_ids), compare=False)
 
     def __hash__(self) -> int:
@@ -220,12 +219,12 @@ class SubsetInfo:
     """A subset type's declaration, the BoundVar its constraint talks about, the
     constraint, and the instantiation of the decl's type parameters (keys id(TypeParam))."""
     decl: ast.SubsetTypeDecl
-    var: Optional[ast.BoundVar]
+    var: ast.BoundVar | None
     constraint: ast.Expr
     subst: dict[int, Type]
 
 
-def subset_constraint(t: Type) -> Optional[SubsetInfo]:
+def subset_constraint(t: Type) -> SubsetInfo | None:
     t = normalize(t)
     if isinstance(t, ast.UserType) and isinstance(t.decl, ast.SubsetTypeDecl):
         d = t.decl
@@ -233,7 +232,7 @@ def subset_constraint(t: Type) -> Optional[SubsetInfo]:
     return None
 
 
-def class_decl(t: Type) -> Optional[ast.ClassDecl]:
+def class_decl(t: Type) -> ast.ClassDecl | None:
     """The class/trait (incl. arrays, object) of a reference type, else None."""
     t = strip_subset(t)
     if isinstance(t, ast.ObjectType):
