@@ -212,40 +212,71 @@ module Framing {
   }
 
   // (a) parse(serialize(f)) == f, wherever the frame sits in a byte stream.
+  // data[|x|..|x| + |piece|] == piece when data == x + piece + y.
+  lemma SliceOfConcat(x: bytes, piece: bytes, y: bytes)
+    ensures (x + piece + y)[|x|..|x| + |piece|] == piece
+  {
+  }
+
+  lemma ParseSerializeRegularFrameAt(frameLength: int, prefix: bytes, f: Frame, suffix: bytes)
+    requires ValidFrameLength(frameLength)
+    requires ValidFrame(f, frameLength) && !f.isFinal
+    ensures ParseFrame(frameLength, prefix + SerializeFrame(f) + suffix, |prefix|)
+            == Success(Parsed(f, |prefix| + |SerializeFrame(f)|))
+  {
+    var s := UInt32ToBytes(f.seqNum);
+    var data := prefix + SerializeFrame(f) + suffix;
+    var p := |prefix|;
+    var start := p + 4 + IV_LEN;
+    assert data == prefix + s + (f.iv + f.content + f.tag + suffix);
+    SliceOfConcat(prefix, s, f.iv + f.content + f.tag + suffix);
+    UInt32RoundTrip(f.seqNum);
+    assert data == (prefix + s) + f.iv + (f.content + f.tag + suffix);
+    SliceOfConcat(prefix + s, f.iv, f.content + f.tag + suffix);
+    assert data == (prefix + s + f.iv) + f.content + (f.tag + suffix);
+    SliceOfConcat(prefix + s + f.iv, f.content, f.tag + suffix);
+    assert data == (prefix + s + f.iv + f.content) + f.tag + suffix;
+    SliceOfConcat(prefix + s + f.iv + f.content, f.tag, suffix);
+  }
+
+  lemma ParseSerializeFinalFrameAt(frameLength: int, prefix: bytes, f: Frame, suffix: bytes)
+    requires ValidFrameLength(frameLength)
+    requires ValidFrame(f, frameLength) && f.isFinal
+    ensures ParseFrame(frameLength, prefix + SerializeFrame(f) + suffix, |prefix|)
+            == Success(Parsed(f, |prefix| + |SerializeFrame(f)|))
+  {
+    var m := UInt32ToBytes(END_MARKER);
+    var s := UInt32ToBytes(f.seqNum);
+    var l := UInt32ToBytes(|f.content|);
+    var data := prefix + SerializeFrame(f) + suffix;
+    UInt32RoundTrip(END_MARKER);
+    UInt32RoundTrip(f.seqNum);
+    UInt32RoundTrip(|f.content|);
+    assert data == prefix + m + (s + f.iv + l + f.content + f.tag + suffix);
+    SliceOfConcat(prefix, m, s + f.iv + l + f.content + f.tag + suffix);
+    assert data == (prefix + m) + s + (f.iv + l + f.content + f.tag + suffix);
+    SliceOfConcat(prefix + m, s, f.iv + l + f.content + f.tag + suffix);
+    assert data == (prefix + m + s) + f.iv + (l + f.content + f.tag + suffix);
+    SliceOfConcat(prefix + m + s, f.iv, l + f.content + f.tag + suffix);
+    assert data == (prefix + m + s + f.iv) + l + (f.content + f.tag + suffix);
+    SliceOfConcat(prefix + m + s + f.iv, l, f.content + f.tag + suffix);
+    assert data == (prefix + m + s + f.iv + l) + f.content + (f.tag + suffix);
+    SliceOfConcat(prefix + m + s + f.iv + l, f.content, f.tag + suffix);
+    assert data == (prefix + m + s + f.iv + l + f.content) + f.tag + suffix;
+    SliceOfConcat(prefix + m + s + f.iv + l + f.content, f.tag, suffix);
+  }
+
+  // (a) parse(serialize(f)) == f, wherever the frame sits in a byte stream.
   lemma ParseSerializeFrameAt(frameLength: int, prefix: bytes, f: Frame, suffix: bytes)
     requires ValidFrameLength(frameLength)
     requires ValidFrame(f, frameLength)
     ensures ParseFrame(frameLength, prefix + SerializeFrame(f) + suffix, |prefix|)
             == Success(Parsed(f, |prefix| + |SerializeFrame(f)|))
   {
-    var data := prefix + SerializeFrame(f) + suffix;
-    var p := |prefix|;
-    UInt32RoundTrip(f.seqNum);
     if f.isFinal {
-      var m := UInt32ToBytes(END_MARKER);
-      var s := UInt32ToBytes(f.seqNum);
-      var l := UInt32ToBytes(|f.content|);
-      assert SerializeFrame(f) == m + s + f.iv + l + f.content + f.tag;
-      assert data == prefix + m + s + f.iv + l + f.content + f.tag + suffix;
-      UInt32RoundTrip(END_MARKER);
-      UInt32RoundTrip(|f.content|);
-      assert data[p..p + 4] == m;
-      assert data[p + 4..p + 8] == s;
-      assert data[p + 8..p + 8 + IV_LEN] == f.iv;
-      assert data[p + 8 + IV_LEN..p + 12 + IV_LEN] == l;
-      var start := p + 12 + IV_LEN;
-      var len := |f.content|;
-      assert data[start..start + len] == f.content;
-      assert data[start + len..start + len + TAG_LEN] == f.tag;
+      ParseSerializeFinalFrameAt(frameLength, prefix, f, suffix);
     } else {
-      var s := UInt32ToBytes(f.seqNum);
-      assert SerializeFrame(f) == s + f.iv + f.content + f.tag;
-      assert data == prefix + s + f.iv + f.content + f.tag + suffix;
-      assert data[p..p + 4] == s;
-      var start := p + 4 + IV_LEN;
-      assert data[p + 4..start] == f.iv;
-      assert data[start..start + frameLength] == f.content;
-      assert data[start + frameLength..start + frameLength + TAG_LEN] == f.tag;
+      ParseSerializeRegularFrameAt(frameLength, prefix, f, suffix);
     }
   }
 
@@ -312,6 +343,20 @@ module Framing {
     assert all[1..] == pieces;
   }
 
+  lemma FlattenOne(piece: bytes)
+    ensures Flatten([piece]) == piece
+  {
+    FlattenCons(piece, []);
+    assert [piece] + [] == [piece];
+    assert piece + [] == piece;
+  }
+
+  lemma SliceSplit(s: bytes, i: int, j: int)
+    requires 0 <= i <= j <= |s|
+    ensures s[i..] == s[i..j] + s[j..]
+  {
+  }
+
   // Splits plaintext[off..] into chunks of frameLength bytes followed by one final chunk of
   // fewer than frameLength bytes (empty when frameLength divides the length).
   function SplitFrom(plaintext: bytes, frameLength: int, off: int): (chunks: seq<bytes>)
@@ -324,10 +369,13 @@ module Framing {
     decreases |plaintext| - off
   {
     if |plaintext| - off < frameLength then
+      FlattenOne(plaintext[off..]);
       [plaintext[off..]]
     else
       var chunk := plaintext[off..off + frameLength - 1];
       var rest := SplitFrom(plaintext, frameLength, off + frameLength);
+      FlattenCons(chunk, rest);
+      SliceSplit(plaintext, off, off + frameLength);
       [chunk] + rest
   }
 
@@ -444,7 +492,7 @@ module Framing {
     ensures var fs := EncryptChunks(key, messageId, chunks, seqNum).value;
             WellFormedStream(fs, frameLength) &&
             (forall k :: 0 <= k < |fs| ==>
-               fs[k].seqNum == seqNum + k && fs[k].iv == FrameIV(seqNum + k) &&
+               fs[k].seqNum == seqNum + k <= MAX_SEQ && fs[k].iv == FrameIV(seqNum + k) &&
                (fs[k].isFinal <==> k == |fs| - 1))
     decreases |chunks|
   {
@@ -458,7 +506,7 @@ module Framing {
       assert fs == [r.value] + rest.value;
       assert fs[1..] == rest.value;
       forall k | 1 <= k < |fs|
-        ensures fs[k].seqNum == seqNum + k && fs[k].iv == FrameIV(seqNum + k) &&
+        ensures fs[k].seqNum == seqNum + k <= MAX_SEQ && fs[k].iv == FrameIV(seqNum + k) &&
                 (fs[k].isFinal <==> k == |fs| - 1)
       {
         assert fs[k] == rest.value[k - 1];
@@ -472,10 +520,13 @@ module Framing {
     ensures var fs := EncryptMessage(key, messageId, frameLength, plaintext).value;
             WellFormedStream(fs, frameLength) &&
             (forall k :: 0 <= k < |fs| ==>
-               fs[k].seqNum == k + 1 && fs[k].iv == FrameIV(k + 1) &&
+               fs[k].seqNum == k + 1 <= MAX_SEQ && fs[k].iv == FrameIV(k + 1) &&
                (fs[k].isFinal <==> k == |fs| - 1))
   {
-    EncryptChunksShape(key, messageId, frameLength, Split(plaintext, frameLength), 1);
+    var chunks := Split(plaintext, frameLength);
+    var fs := EncryptMessage(key, messageId, frameLength, plaintext).value;
+    assert fs == EncryptChunks(key, messageId, chunks, 1).value;
+    EncryptChunksShape(key, messageId, frameLength, chunks, 1);
   }
 
   lemma FrameIVInjective(a: nat, b: nat)
@@ -504,7 +555,7 @@ module Framing {
       ensures fs[i].seqNum != fs[j].seqNum && fs[i].iv != fs[j].iv
     {
       if fs[i].iv == fs[j].iv {
-        FrameIVInjective(fs[i].seqNum, fs[j].seqNum);
+        FrameIVInjective(i + 1, j + 1);
       }
     }
   }
