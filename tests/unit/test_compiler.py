@@ -190,3 +190,13 @@ def test_run_reports_compile_errors_with_location(tmp_path: Path) -> None:
     assert p.returncode == 3
     assert "bad.dfy(2," in p.stdout and "no finite bound" in p.stdout
     assert "Traceback" not in p.stdout + p.stderr
+
+
+def test_unverified_program_is_not_run(tmp_path: Path) -> None:
+    src = tmp_path / "wrong.dfy"
+    src.write_text('method Main() {\n  var x := 5;\n  assert x == 6;\n  print "ran\\n";\n}\n')
+    p = _cli("run", str(src))
+    assert p.returncode == 4
+    assert "ran" not in p.stdout and "not run" in p.stderr
+    p = _cli("run", "--no-verify", str(src))
+    assert p.returncode == 0 and p.stdout == "ran\n"

@@ -318,8 +318,8 @@ class StmtMixin(GenBase):
             raise CompileError(s.span, "unsupported: a nondeterministic `if *` cannot be "
                                "compiled")
         if s.bound_vars:
-            raise CompileError(s.span, "unsupported: binding guards `if x :| P` in "
-                               "compiled code")
+            self.binding_if(s, elif_)
+            return
         if not elif_:
             self.mark(s)
         kw = "elif" if elif_ else "if"
@@ -327,12 +327,36 @@ class StmtMixin(GenBase):
         with self.out.indent():
             self.block(s.then.stmts)
         e = s.else_
-        if isinstance(e, ast.IfStmt) and e.guard is not None and not e.bound_vars:
+        if isinstance(e, ast.IfStmt) and e.guard is not None:
             self.s_IfStmt(e, elif_=True)
         elif e is not None:
             self.out.line("else:")
             with self.out.indent():
                 self.block(e.stmts if isinstance(e, ast.BlockStmt) else [e])
+
+    def binding_if(self, s: ast.IfStmt, elif_: bool) -> None:
+        """`if x :| P { A } else { B }`: pick the first x with P, if any."""
+        assert s.guard is not None and s.bound_vars
+        if elif_:      # a binding guard cannot be an elif: nest it in the else
+            self.out.line("else:")
+            self.out.depth += 1
+        self.mark(s)
+        fors, names = self.bound_iteration(s.bound_vars, s.guard, s)
+        filt = self.filter_clause()
+        tup = names[0] if len(names) == 1 else "(" + ", ".join(names) + ")"
+        found = self.fresh("_found")
+        self.out.line(f"{found} = next(iter([{tup} {fors}{filt}]), _rt.MISSING)")
+        self.out.line(f"if {found} is not _rt.MISSING:")
+        with self.out.indent():
+            self.out.line(f"{', '.join(names)} = {found}")
+            self.block(s.then.stmts)
+        e = s.else_
+        if e is not None:
+            self.out.line("else:")
+            with self.out.indent():
+                self.block(e.stmts if isinstance(e, ast.BlockStmt) else [e])
+        if elif_:
+            self.out.depth -= 1
 
     def s_AlternativeIfStmt(self, s: ast.AlternativeIfStmt) -> None:
         self.mark(s)
