@@ -57,7 +57,7 @@ class ResolverBase:
         self.reporter.error(span, msg)
 
     # ------------------------------------------------------------------ inference vars
-    def fresh(self, default: Type | None = None) -> TypeVar:
+    def fresh(self, default: Type | None = None) -> Type:
         return TypeVar(default=default)
 
     def finalize(self, t: Type | None) -> Type | None:
@@ -186,6 +186,7 @@ class ResolverBase:
         if isinstance(a, ast.UserType) or isinstance(b, ast.UserType):
             u = a if isinstance(a, ast.UserType) else b
             o = b if u is a else a
+            assert isinstance(u, ast.UserType)
             if isinstance(o, ast.ObjectType):
                 return isinstance(u.decl, (ast.ClassDecl, ast.TypeParam)) or u.decl is None
             if u.decl is None:
@@ -304,9 +305,9 @@ class ResolverBase:
             return t if e is t.elem else ast.MultisetType(e, span=t.span)
         if isinstance(t, ast.MapType):
             k = self.resolve_type(t.key)
-            v = self.resolve_type(t.value)
-            return t if (k is t.key and v is t.value) else ast.MapType(k, v, t.finite,
-                                                                        span=t.span)
+            val = self.resolve_type(t.value)
+            return t if (k is t.key and val is t.value) else ast.MapType(k, val, t.finite,
+                                                                          span=t.span)
         if isinstance(t, ast.TupleType):
             es = [self.resolve_type(x) for x in t.elems]
             if all(x is y for x, y in zip(es, t.elems)):

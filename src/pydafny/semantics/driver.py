@@ -339,7 +339,7 @@ class Resolver(StmtResolver):
         self.finish_member()
         if isinstance(f.type, ast.InferredType):
             f.type.resolved = self.finalize(f.init.type)
-            f.type = f.type.resolved
+            f.type = f.type.resolved or ast.IntType()
 
     # ------------------------------------------------------------------ phase 5
     def bodies(self, m: ModuleInfo) -> None:

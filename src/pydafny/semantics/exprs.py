@@ -62,16 +62,16 @@ class ExprResolver(ResolverBase):
     def expr(self, e: ast.Expr, expected: Type | None = None) -> Type:
         fn = self._dispatch.get(type(e))
         if fn is None:
-            fn = getattr(self, "e_" + type(e).__name__, None)  # type: ignore[assignment]
+            fn = getattr(self, "e_" + type(e).__name__, None)
             if fn is None:
                 self.error(e.span, f"unsupported: expression {type(e).__name__}")
                 e.type = self.fresh()
                 return e.type
-            self._dispatch[type(e)] = fn  # type: ignore[assignment]
+            self._dispatch[type(e)] = fn
         allow = self.allow_method_call
         self.allow_method_call = False
         self.cur_allow = allow
-        t = fn(e, expected)  # type: ignore[call-arg]
+        t = fn(e, expected)
         self.allow_method_call = allow
         e.type = t
         self.pending_exprs.append(e)
@@ -214,7 +214,8 @@ class ExprResolver(ResolverBase):
             v = self.fresh()
             t.resolved = v
             return v
-        return t
+        result: Type = t
+        return result
 
     def prefix_depth(self, e: ast.NameExpr) -> None:
         if e.prefix_depth is not None:
@@ -1031,10 +1032,9 @@ class ExprResolver(ResolverBase):
 
     def arith_result(self, t: Type) -> Type:
         """Arithmetic on a subset type (e.g. nat) yields its base type (int)."""
-        p = prune(t)
-        if isinstance(p, ast.UserType) and isinstance(normalize(p), ast.UserType) and \
-                isinstance(normalize(p).decl, ast.SubsetTypeDecl):  # type: ignore[union-attr]
-            return strip_subset(p)
+        n = normalize(t)
+        if isinstance(n, ast.UserType) and isinstance(n.decl, ast.SubsetTypeDecl):
+            return strip_subset(n)
         return t
 
     def e_ChainExpr(self, e: ast.ChainExpr, exp: Type | None) -> Type:

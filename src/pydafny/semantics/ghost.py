@@ -209,7 +209,7 @@ class GhostChecker:
         del self.r.reporter.diagnostics[mark:]
         self.r.errors = saved
         self.r._seen_errors = seen
-        return ghost
+        return bool(ghost)
 
     # ------------------------------------------------------------------ statements
     def stmts(self, ss: list[ast.Stmt], ghost: bool) -> None:
@@ -335,8 +335,8 @@ class GhostChecker:
             self.block(s.else_, g)
         elif isinstance(s, ast.AlternativeIfStmt):
             g = ghost or any(self.expr_is_ghost(c.guard) for c in s.cases)
-            for c in s.cases:
-                self.stmts(c.body, g)
+            for alt in s.cases:
+                self.stmts(alt.body, g)
         elif isinstance(s, ast.WhileStmt):
             g = ghost or self.expr_is_ghost(s.guard)
             self.block(s.body, g)
@@ -349,8 +349,8 @@ class GhostChecker:
             self.block(s.body, g)
         elif isinstance(s, ast.MatchStmt):
             g = ghost or self.expr_is_ghost(s.source)
-            for c in s.cases:
-                self.stmts(c.body, g)
+            for mc in s.cases:
+                self.stmts(mc.body, g)
         elif isinstance(s, ast.PrintStmt):
             if not ghost:
                 for a in s.args:

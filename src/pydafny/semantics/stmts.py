@@ -184,7 +184,7 @@ class StmtResolver(ExprResolver):
         for v in s.vars:
             self.declare_var(v.name, v, v.span)
         if rhs is not None and hasattr(rhs, "lhss"):
-            for lhs, v in zip(rhs.lhss, s.vars):  # type: ignore[union-attr]
+            for lhs, v in zip(rhs.lhss, s.vars):
                 self.bind_new_lhs(lhs, v)
 
     def init_local(self, v: ast.LocalVar, rt: Type, where: ast.Node) -> None:
@@ -239,7 +239,7 @@ class StmtResolver(ExprResolver):
             return [t]
         if n_lhs == 0 and rhss:
             for r in rhss:
-                t = self.rhs(r, None)
+                self.rhs(r, None)
                 if isinstance(r, ast.ExprRhs):
                     self.error(r.span, "expression has no effect; only a method or lemma "
                                        "call can be used as a statement")
@@ -521,12 +521,12 @@ class StmtResolver(ExprResolver):
             if s.end is not None:
                 self.unify(vt, strip_subsets_deep(self.expr(s.end, vt)))
             vt = v.type
-        st = s.start.type if inferred else self.expr(s.start, vt)
+        st = (s.start.type or vt) if inferred else self.expr(s.start, vt)
         self.check_assignable(vt, st, s.start.span,
                               "lower bound (of type {src}) not assignable to loop index "
                               "(of type {dst})")
         if s.end is not None:
-            et = s.end.type if inferred else self.expr(s.end, vt)
+            et = (s.end.type or vt) if inferred else self.expr(s.end, vt)
             self.check_assignable(vt, et, s.end.span,
                                   "upper bound (of type {src}) not assignable to loop index "
                                   "(of type {dst})")

@@ -60,7 +60,7 @@ def prune(t: Type) -> Type:
     r = t.resolved
     if not isinstance(r, ast.InferredType) or r.resolved is None:
         return r
-    root = r
+    root: Type = r
     while isinstance(root, ast.InferredType) and root.resolved is not None:
         root = root.resolved
     while isinstance(t, ast.InferredType) and t.resolved is not None and t.resolved is not root:
