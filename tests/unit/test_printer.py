@@ -82,5 +82,15 @@ def test_program_round_trip(path: str) -> None:
     assert print_program(again) == text      # printing is idempotent
 
 
+@pytest.mark.parametrize("body", [
+    "(assert P; s) := x;", "(var q := 1; f(q));", "(if a then b else c)[0] := 1;",
+    "(match x case A => a case B => b).f := 2;", "L(x);", "x := (L(y); 3);",
+])
+def test_statement_round_trip(body: str) -> None:
+    p = parse(f"method M() {{ {body} }}")
+    again = parse(print_program(p))
+    assert again.module == p.module, print_program(p)
+
+
 def test_empty_program_prints_nothing() -> None:
     assert print_program(parse("")) == ""

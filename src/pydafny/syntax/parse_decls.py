@@ -512,6 +512,11 @@ class DeclParser(StmtParser):
                 ty = ast.InferredType(span=self.tok_span(name))
                 if not is_const:
                     self.fail("colon expected")
+            if self.tok.kind == "=" and is_const:
+                self.fail("a const field should be initialized using ':=', not '='")
+            if self.tok.kind == ":=" and not is_const:
+                self.fail("a mutable field cannot have an initializer (use 'const', or "
+                          "assign it in a constructor)")
             init = self.parse_expression() if is_const and self.accept(":=") else None
             fields.append(ast.Field(name.text, ty, is_const, "ghost" in mods, "static" in mods,
                                     init, fattrs, span=self.span(fstart)))

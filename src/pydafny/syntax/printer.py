@@ -522,17 +522,26 @@ class Printer:
         self.line(f"{'ghost ' if s.is_ghost else ''}var {self.pattern(s.pattern)} := "
                   f"{self.expr(s.rhs)};")
 
+    def lhss(self, es: list[ast.Expr]) -> str:
+        """Left-hand sides (and call statements): an expression starting with a keyword
+        that also starts a statement (`assert`, `var`, `if`, ...) is parenthesized."""
+        return ", ".join(self.sub(e, EQUIV) for e in es)
+
     def s_assign(self, s: ast.AssignStmt) -> None:
         if not s.lhss:
-            self.line(self.rhss(s.rhss) + ";")
+            r = s.rhss[0] if len(s.rhss) == 1 else None
+            if isinstance(r, ast.ExprRhs) and not r.attributes:
+                self.line(self.lhss([r.expr]) + ";")
+            else:
+                self.line(self.rhss(s.rhss) + ";")
         else:
-            self.line(self.exprs(s.lhss) + self.assignment_tail(s) + ";")
+            self.line(self.lhss(s.lhss) + self.assignment_tail(s) + ";")
 
     def s_such_that(self, s: ast.AssignSuchThatStmt) -> None:
-        self.line(self.exprs(s.lhss) + self.assignment_tail(s) + ";")
+        self.line(self.lhss(s.lhss) + self.assignment_tail(s) + ";")
 
     def s_or_return(self, s: ast.AssignOrReturnStmt) -> None:
-        self.line((self.exprs(s.lhss) + self.assignment_tail(s)).lstrip() + ";")
+        self.line((self.lhss(s.lhss) + self.assignment_tail(s)).lstrip() + ";")
 
     def guard(self, g: ast.Expr | None, bound: list[ast.BoundVar] | None) -> str:
         if bound is not None:

@@ -1,0 +1,3 @@
+const c = 5
+const d := 6
+class C { var x: int := 1 }
