@@ -114,3 +114,17 @@ def test_corpus_file_resolves(name: str) -> None:
     check = ContractCheck()
     check.visit(program)
     assert not check.problems, "\n".join(check.problems)
+
+
+CLEAN = sorted(pathlib.Path(__file__).parent.glob("dafny_resolve/clean*.dfy"))
+
+
+@pytest.mark.parametrize("path", CLEAN, ids=lambda p: p.name)
+def test_clean_golden_programs_meet_the_contract(path: pathlib.Path) -> None:
+    from pydafny.api import load_program
+    reporter = Reporter()
+    program = load_program([str(path)], reporter)
+    assert program is not None, [d.format() for d in reporter.diagnostics]
+    check = ContractCheck()
+    check.visit(program)
+    assert not check.problems, "\n".join(check.problems)

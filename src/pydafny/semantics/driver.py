@@ -423,6 +423,7 @@ class Resolver(StmtResolver):
                 f.result = base.result
         for x in f.formals:
             self.declare_var(x.name, x, x.span)
+        self.defaults(f.formals)
         for r in f.requires:
             self.spec(r)
         for fr in f.reads:
@@ -448,6 +449,15 @@ class Resolver(StmtResolver):
             self.in_by_method = False
             self.locals.pop()
 
+    def defaults(self, formals: list[ast.Formal]) -> None:
+        """Default values of parameters (`x: int := 3`), checked against their types."""
+        for x in formals:
+            if x.default is not None:
+                t = self.expr(x.default, x.type)
+                self.check_assignable(x.type, t, x.default.span,
+                                      "default value (of type {src}) is not assignable to "
+                                      "the parameter's type {dst}")
+
     def declare_k(self, d: ast.Decl) -> None:
         """Least/greatest lemmas and predicates see the implicit ORDINAL `_k`."""
         kind = getattr(d, "kind", "") + getattr(d, "extreme", "")
@@ -465,6 +475,7 @@ class Resolver(StmtResolver):
             m.ins, m.outs = list(base.ins), list(base.outs)
         for x in m.ins:
             self.declare_var(x.name, x, x.span)
+        self.defaults(m.ins)
         for r in m.requires:
             self.spec(r)
         for fr in m.modifies:
