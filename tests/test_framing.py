@@ -57,14 +57,32 @@ def line_of(path: Path, text: str) -> int:
     return hits[0]
 
 
+PYDAFNY = [sys.executable, "-c", "import sys; from pydafny.cli import main; sys.exit(main())"]
+
+
+class Background:
+    """A command started now, its exit code and output collected on demand (the slow
+    verifier runs of this module overlap instead of running one after another)."""
+
+    def __init__(self, cmd: list[str], env: dict[str, str] | None = None) -> None:
+        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                     text=True, cwd=ROOT, env=env)
+        self._result: tuple[int, str] | None = None
+
+    def result(self, timeout: float = VERIFY_TIMEOUT) -> tuple[int, str]:
+        if self._result is None:
+            try:
+                out, _ = self.proc.communicate(timeout=timeout)
+                self._result = (self.proc.returncode, out.strip())
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.communicate()
+                self._result = (-1, f"(no answer within {timeout} s)")
+        return self._result
+
+
 def run_pydafny(*args: str, timeout: float = VERIFY_TIMEOUT) -> tuple[int, str]:
-    cmd = [sys.executable, "-c", "import sys; from pydafny.cli import main; sys.exit(main())",
-           *args]
-    try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
-    except subprocess.TimeoutExpired:
-        return -1, f"(no answer within {timeout} s)"
-    return proc.returncode, (proc.stdout + proc.stderr).strip()
+    return Background([*PYDAFNY, *args]).result(timeout)
 
 
 def excerpt(output: str, limit: int = 1500) -> str:
@@ -86,14 +104,26 @@ def test_mutant_is_framing_with_exactly_the_off_by_one() -> None:
 
 # ------------------------------------------------------------------ pydafny verify
 
+def oracle_installed() -> bool:
+    home = Path(os.environ.get("DAFNY_ORACLE_HOME", Path.home() / ".cache" / "dafny-oracle"))
+    return ORACLE.exists() and shutil.which("dafny") is not None \
+        and (home / "venv" / "bin" / "z3").exists()
+
+
 @pytest.fixture(scope="module")
-def verified_framing() -> tuple[int, str]:
+def runs() -> dict[str, Background]:
+    """The verifier runs of this module, started together."""
     files = sorted(str(p.relative_to(ROOT)) for p in FRAMING_DIR.glob("*.dfy"))
-    return run_pydafny("verify", *files)
+    started = {"framing": Background([*PYDAFNY, "verify", *files])}
+    if oracle_installed():
+        env = dict(os.environ, DAFNY4_COMPAT="1")
+        started["oracle framing"] = Background([str(ORACLE), str(FRAMING)], env)
+        started["oracle mutant"] = Background([str(ORACLE), str(MUTANT)], env)
+    return started
 
 
-def test_pydafny_verifies_framing(verified_framing: tuple[int, str]) -> None:
-    rc, out = verified_framing
+def test_pydafny_verifies_framing(runs: dict[str, Background]) -> None:
+    rc, out = runs["framing"].result()
     summary = re.search(r"(\d+) verified, (\d+) errors?", out)
     if rc == 0 and summary and summary.group(2) == "0" and int(summary.group(1)) > 0 \
             and "Error" not in out:
@@ -104,17 +134,16 @@ def test_pydafny_verifies_framing(verified_framing: tuple[int, str]) -> None:
                 f"(exit code {rc}): {excerpt(out)}")
 
 
-def test_pydafny_rejects_off_by_one_at_the_postcondition(
-        verified_framing: tuple[int, str]) -> None:
+def test_pydafny_rejects_off_by_one_at_the_postcondition(runs: dict[str, Background]) -> None:
+    orig_rc, orig_out = runs["framing"].result()
+    if line_of(FRAMING, BROKEN_POSTCONDITION) in error_lines(orig_out, FRAMING):
+        pytest.skip("pydafny verify cannot yet prove SplitFrom's postcondition even in the "
+                    f"correct module, so a failure there in the mutant would prove nothing: "
+                    f"{excerpt(orig_out)}")
     rc, out = run_pydafny("verify", str(MUTANT.relative_to(ROOT)))
     ensures_line = line_of(MUTANT, BROKEN_POSTCONDITION)
     if rc == 0:
         pytest.fail(f"UNSOUND: pydafny verified the off-by-one mutant:\n{out}")
-    orig_rc, orig_out = verified_framing
-    if line_of(FRAMING, BROKEN_POSTCONDITION) in error_lines(orig_out, FRAMING):
-        pytest.skip("pydafny verify cannot yet prove SplitFrom's postcondition even in the "
-                    f"correct module, so the mutant's failure there proves nothing: "
-                    f"{excerpt(orig_out)}")
     if rc == 4 and ensures_line in error_lines(out, MUTANT):
         return
     if rc != 4 or re.search(r"unsupported|timed? ?out|not implemented|internal error", out, re.I):
@@ -126,24 +155,17 @@ def test_pydafny_rejects_off_by_one_at_the_postcondition(
 
 # ------------------------------------------------------------------ real Dafny, if installed
 
-def run_oracle(path: Path) -> tuple[int, str]:
-    z3 = Path(os.environ.get("DAFNY_ORACLE_HOME", Path.home() / ".cache" / "dafny-oracle"))
-    if not ORACLE.exists() or shutil.which("dafny") is None \
-            or not (z3 / "venv" / "bin" / "z3").exists():
+def test_real_dafny_verifies_framing(runs: dict[str, Background]) -> None:
+    if "oracle framing" not in runs:
         pytest.skip("the Dafny oracle is not installed here")
-    env = dict(os.environ, DAFNY4_COMPAT="1")
-    proc = subprocess.run([str(ORACLE), str(path)], capture_output=True, text=True, env=env,
-                          timeout=VERIFY_TIMEOUT)
-    return proc.returncode, proc.stdout + proc.stderr
-
-
-def test_real_dafny_verifies_framing() -> None:
-    rc, out = run_oracle(FRAMING)
+    rc, out = runs["oracle framing"].result()
     assert rc == 0 and re.search(r"\d+ verified, 0 errors", out), out
 
 
-def test_real_dafny_rejects_off_by_one_at_the_postcondition() -> None:
-    rc, out = run_oracle(MUTANT)
+def test_real_dafny_rejects_off_by_one_at_the_postcondition(runs: dict[str, Background]) -> None:
+    if "oracle mutant" not in runs:
+        pytest.skip("the Dafny oracle is not installed here")
+    rc, out = runs["oracle mutant"].result()
     assert rc != 0 and "1 error" in out, out
     assert line_of(MUTANT, BROKEN_POSTCONDITION) in error_lines(out, MUTANT), out
     assert "postcondition" in out, out
