@@ -192,6 +192,25 @@ class ExprMixin(GenBase):
             out.append(self.expr(b.expr))
         return ", ".join(out)
 
+    def lazy_args(self, ctor: ast.DatatypeCtor, args: list[ast.Binding]) -> str:
+        """Arguments of a codatatype constructor: delayed (a `_rt.Lazy` evaluated on
+        first use) unless they are literals or variables, so infinite values can exist."""
+        out = []
+        for i, b in enumerate(args):
+            if i < len(ctor.formals) and ctor.formals[i].is_ghost:
+                continue
+            code = self.expr(b.expr)
+            if isinstance(b.expr, (ast.IntLit, ast.BoolLit, ast.CharLit, ast.RealLit,
+                                   ast.StringLit, ast.NullLit, ast.ThisExpr)) or (
+                    isinstance(b.expr, ast.NameExpr)
+                    and isinstance(b.expr.decl, (ast.LocalVar, ast.Formal, ast.BoundVar))):
+                out.append(code)
+                continue
+            caps = self.lambda_captures(b.expr, [])
+            params = caps[2:] if caps else ""
+            out.append(f"_rt.Lazy(lambda {params}: {code})")
+        return ", ".join(out)
+
     def callee_ref(self, callee: ast.Expr, decl: Any) -> tuple[str, str | None]:
         """(function expression, explicit receiver for newtype members or None)."""
         owner = getattr(decl, "owner", None)
@@ -218,6 +237,8 @@ class ExprMixin(GenBase):
             w = self.bv_width(e.callee.obj.type) or 0
             return f"_rt.{fn}({self.expr(e.callee.obj)}, {self.expr(e.args[0].expr)}, {w})"
         if kind == "ctor":
+            if isinstance(d.owner, ast.DatatypeDecl) and d.owner.is_co:
+                return f"{self.ctor_class(d)}({self.lazy_args(d, e.args)})"
             return f"{self.ctor_class(d)}({self.call_args(d, e.args)})"
         if kind == "lambda" or d is None:
             args = ", ".join(self.expr(b.expr) for b in e.args)

@@ -408,7 +408,8 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
             fnames = [ctor_field(f, i) for i, f in enumerate(c.formals) if not f.is_ghost]
             o.line(f"class {cname}({name}):")
             with o.indent():
-                o.line(f"__slots__ = ({''.join(repr(n) + ', ' for n in fnames)})")
+                slots = [("_" + n) if d.is_co else n for n in fnames]
+                o.line(f"__slots__ = ({''.join(repr(n) + ', ' for n in slots)})")
                 o.line(f"_fields = ({''.join(repr(n) + ', ' for n in fnames)})")
                 o.line(f"_name = {printed + '.' + c.name!r}")
                 strs = [n for n, f in zip(fnames, fs) if self.is_string_type(f.type)]
@@ -418,9 +419,20 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
                 o.line(f"def __init__(self{''.join(', ' + n for n in fnames)}):")
                 with o.indent():
                     for n in fnames:
-                        o.line(f"self.{n} = {n}")
+                        o.line(f"self.{'_' if d.is_co else ''}{n} = {n}")
                     if not fnames:
                         o.line("pass")
+                if d.is_co:
+                    for n in fnames:
+                        o.line("")
+                        o.line("@property")
+                        o.line(f"def {n}(self):")
+                        with o.indent():
+                            o.line(f"v = self._{n}")
+                            o.line("if type(v) is _rt.Lazy:")
+                            with o.indent():
+                                o.line(f"v = self._{n} = v.force()")
+                            o.line("return v")
                 o.line("")
                 o.line("def __eq__(self, other):")
                 with o.indent():

@@ -28,7 +28,7 @@ from .numeric import (
     shift_left,
     shift_right,
 )
-from .objects import DafnyObject, Datatype
+from .objects import DafnyObject, Datatype, Lazy
 from .printing import (
     print_string,
     print_value,
@@ -96,6 +96,7 @@ __all__ = [
     "DafnyRuntimeError",
     "Datatype",
     "HaltError",
+    "Lazy",
     "Map",
     "MultiSet",
     "NoWitness",

@@ -43,6 +43,23 @@ class Datatype:
         return type(self)(*vals)
 
 
+class Lazy:
+    """A delayed constructor argument of a codatatype value: computed on first use."""
+    __slots__ = ("_f", "_v", "_done")
+
+    def __init__(self, f: Any) -> None:
+        self._f = f
+        self._v: Any = None
+        self._done = False
+
+    def force(self) -> Any:
+        if not self._done:
+            self._v = self._f()
+            self._done = True
+            self._f = None
+        return self._v
+
+
 class DafnyObject:
     __slots__ = ("__weakref__",)
     _dafny_name: str = "object"
