@@ -45,7 +45,7 @@ class Datatype:
 
 class Lazy:
     """A delayed constructor argument of a codatatype value: computed on first use."""
-    __slots__ = ("_f", "_v", "_done")
+    __slots__ = ("_done", "_f", "_v")
 
     def __init__(self, f: Any) -> None:
         self._f = f
