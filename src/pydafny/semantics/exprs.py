@@ -591,14 +591,20 @@ class ExprResolver(ResolverBase):
     def bind_args(self, e: ast.ApplyExpr, what: str, name: str,
                   formals: list[ast.Formal], ftypes: list[Type]) -> None:
         """Match actual arguments to formals (positional, then named), check types."""
-        n_pos = 0
-        for b in e.args:
-            if b.name is None:
-                n_pos += 1
-        named = {b.name: b for b in e.args if b.name is not None}
-        required = sum(1 for f in formals if f.default is None)
-        if n_pos > len(formals) or (n_pos + len(named) < required and not named) or (
-                n_pos < required and not named):
+        n_pos = sum(1 for b in e.args if b.name is None)
+        fidx = {f.name: i for i, f in enumerate(formals)}
+        bound = set(range(n_pos)) | {fidx[b.name] for b in e.args
+                                     if b.name is not None and b.name in fidx}
+        missing = [i for i, f in enumerate(formals) if i not in bound and f.default is None]
+        unknown = [b for b in e.args if b.name is not None and b.name not in fidx]
+        if unknown:
+            for b in unknown:
+                self.error(b.span, f"the binding named '{b.name}' does not correspond to "
+                                   f"any formal parameter")
+            for b in e.args:
+                self.expr(b.expr)
+            return
+        if n_pos > len(formals) or missing:
             sig = ", ".join(f"{f.name}: {type_to_str(t)}" for f, t in zip(formals, ftypes))
             self.error(e.span, f"wrong number of arguments (got {len(e.args)}, but {what} "
                                f"'{name}' expects {len(formals)}: ({sig}))")
