@@ -79,7 +79,30 @@ def test_mixing_without_parentheses_is_an_error() -> None:
     assert "Ambiguous use of && and ||" in errors("const c := a && b || c")[0]
     assert "Ambiguous use of ==> and <==" in errors("const c := a ==> b <== c")[0]
     assert "Ambiguous use of &, |, ^" in errors("const c := a & b | c")[0]
-    assert "chaining not allowed" in errors("const c := a < b > c")[0]
+    assert "cannot continue with a descending operator" in errors("const c := a < b > c")[0]
+    assert "more than one !=" in errors("const c := a != b != c")[0]
+    assert "cannot be part of a chain" in errors("const c := a in b in c")[0]
+    assert "only chain disjoint" in errors("const c := a !! b == c")[0]
+    assert expr("a == b != c") == A.ChainExpr([n("a"), n("b"), n("c")], ["==", "!="])
+    assert expr("a !! b !! c") == A.ChainExpr([n("a"), n("b"), n("c")], ["!!", "!!"])
+
+
+def test_unicode_operators() -> None:
+    assert expr("a \u2227 b \u21d2 \u00acc") == b("==>", b("&&", n("a"), n("b")),
+                                                     A.UnaryExpr("!", n("c")))
+    e = expr("\u2200 x \u2022 x \u2264 y")
+    assert isinstance(e, A.QuantifierExpr) and e.body == b("<=", n("x"), n("y"))
+
+
+def test_alternatives_need_case_after_brace() -> None:
+    s = stmts("if {1} == s { } if { case true => }")
+    assert isinstance(s[0], A.IfStmt) and isinstance(s[1], A.AlternativeIfStmt)
+
+
+def test_equals_instead_of_gets() -> None:
+    assert "should be initialized using ':='" in errors("method M() { var x = 1; }")[0]
+    assert "should be initialized using ':='" in errors("const c := var x = 1; x")[0]
+    assert "not allowed in expressions" in errors("const c := new C()")[0]
 
 
 def test_generic_instantiation_versus_less_than() -> None:

@@ -42,6 +42,14 @@ _PUNCT = [
 ]
 
 
+# Unicode spellings Dafny accepts for some operators and keywords, with their kinds.
+UNICODE_TOKENS = {
+    "\u21d4": "<==>", "\u21d2": "==>", "\u21d0": "<==", "\u2227": "&&", "\u2228": "||",
+    "\u00ac": "!", "\u2260": "!=", "\u2264": "<=", "\u2265": ">=", "\u2200": "forall",
+    "\u2203": "exists", "\u2022": "::",
+}
+
+
 def _punct_alt() -> str:
     parts = []
     for p in _PUNCT:
@@ -49,7 +57,7 @@ def _punct_alt() -> str:
             parts.append(r"!in(?![A-Za-z0-9_'?])")
         else:
             parts.append(re.escape(p))
-    return "|".join(parts)
+    return "|".join(parts) + "|[" + "".join(UNICODE_TOKENS) + "]"
 
 
 _MASTER = re.compile(
@@ -181,7 +189,7 @@ def tokenize(source: SourceFile, reporter: Reporter) -> list[Token]:
             pass
         elif kind == "op":
             word = m.group()
-            append(Token(word, word, pos, end))
+            append(Token(UNICODE_TOKENS.get(word, word), word, pos, end))
         elif kind == "bc":
             after = _skip_block_comment(text, end)
             if after < 0:

@@ -31,12 +31,29 @@ _ARITH_PREC = {"+": 2, "-": 2, "*": 3, "/": 3, "%": 3, "&": 4, "|": 4, "^": 4}
 _AMBIGUOUS_BITWISE = "Ambiguous use of &, |, ^. Use parentheses to disambiguate."
 _AMBIGUOUS_LOGICAL = "Ambiguous use of && and ||. Use parentheses to disambiguate."
 _AMBIGUOUS_IMPLIES = "Ambiguous use of ==> and <==. Use parentheses to disambiguate."
-_ASCENDING = frozenset(["<", "<=", "=="])
-_DESCENDING = frozenset([">", ">=", "=="])
 
 
 def _is_word(tok: Token) -> bool:
     return tok.kind == IDENT or (tok.kind == tok.text and tok.text[:1].isalpha())
+
+
+def _chain_problem(ops: list[str], new: str) -> Optional[str]:
+    """Why `new` cannot continue the comparison chain `ops`, or None. Chains are all
+    `==` with at most one `!=`, optionally all ascending (`<`, `<=`) or all descending
+    (`>`, `>=`); or `!!` only; `in` and `!in` never chain."""
+    if new in ("in", "!in") or any(o in ("in", "!in") for o in ops):
+        return "this operator cannot be part of a chain"
+    if new == "!!" or "!!" in ops:
+        if new == "!!" and all(o == "!!" for o in ops):
+            return None
+        return "can only chain disjoint (!!) with itself"
+    if new == "!=" and "!=" in ops:
+        return "a chain cannot have more than one != operator"
+    if new in ("<", "<=") and any(o in (">", ">=") for o in ops):
+        return "this operator chain cannot continue with an ascending operator"
+    if new in (">", ">=") and any(o in ("<", "<=") for o in ops):
+        return "this operator chain cannot continue with a descending operator"
+    return None
 
 
 class ExprParser(TypeParser):
@@ -166,8 +183,10 @@ class ExprParser(TypeParser):
         ops: list[str] = []
         while k in REL_OPS:
             op_tok = self.next()
-            if ops and not self._chain_ok(ops, k):
-                self.report("chaining not allowed from the previous operator", op_tok)
+            if ops:
+                problem = _chain_problem(ops, k)
+                if problem is not None:
+                    self.report(problem, op_tok)
             ops.append(k)
             operands.append(self.parse_arith(1))
             k = self.tok.kind
@@ -175,12 +194,6 @@ class ExprParser(TypeParser):
             return ast.BinaryExpr(ops[0], operands[0], operands[1], span=self.span(start))
         return ast.ChainExpr(operands, ops, span=self.span(start))
 
-    @staticmethod
-    def _chain_ok(ops: list[str], new: str) -> bool:
-        allowed = ops + [new]
-        if any(o in ("in", "!in", "!!", "!=") for o in allowed):
-            return False
-        return all(o in _ASCENDING for o in allowed) or all(o in _DESCENDING for o in allowed)
 
     # ------------------------------------------------------------------ arithmetic levels
     def parse_arith(self, min_prec: int) -> ast.Expr:
@@ -266,6 +279,9 @@ class ExprParser(TypeParser):
             return self.parse_suffixes(name, t)
         handler = _PRIMARY.get(k)
         if handler is None:
+            if k == "new":
+                self.fail("side-effecting calls such as constructors (new) are not allowed "
+                          "in expressions")
             self.fail("invalid Expression")
         return handler(self)
 
@@ -604,6 +620,9 @@ class ExprParser(TypeParser):
             rhss = [self.parse_expr_in()]
         elif self.tok.kind == ":-":
             self.fail("unsupported: ':-' in a let expression")
+        elif self.tok.kind == "=":
+            self.fail("a variable in a let expression should be initialized using ':=', "
+                      "':-', or ':|', not '='")
         else:
             self.expect(":=")
             rhss = self.parse_expr_list_in()

@@ -185,6 +185,9 @@ class StmtParser(ExprParser):
             vars_.append(ast.LocalVar(name.text, ty, ghost, attrs, span=self.span(vstart)))
             if not self.accept(","):
                 break
+        if self.tok.kind == "=":
+            self.fail("a local variable should be initialized using ':=', ':-', or ':|', "
+                      "not '='")
         lhss: list[ast.Expr] = [ast.NameExpr(v.name, span=v.span) for v in vars_]
         rhs: ast.Stmt | None = None
         if self.tok.kind in (":=", ":|", ":-"):
@@ -335,7 +338,7 @@ class StmtParser(ExprParser):
     def parse_if_stmt(self) -> ast.Stmt:
         start = self.next()
         attrs = self.parse_attributes()
-        if self.tok.kind in ("case", "{"):
+        if self.is_alternative():
             cases = self.parse_alternatives()
             return ast.AlternativeIfStmt(cases, attrs, span=self.span(start))
         bound: list[ast.BoundVar] | None = None
@@ -349,6 +352,10 @@ class StmtParser(ExprParser):
         if self.accept("else"):
             else_ = self.parse_if_stmt() if self.tok.kind == "if" else self.parse_block()
         return ast.IfStmt(guard, then, else_, bound, attrs, span=self.span(start))
+
+    def is_alternative(self) -> bool:
+        """`case`, or `{` followed by `case`, starts guarded alternatives."""
+        return self.tok.kind == "case" or (self.tok.kind == "{" and self.peek().kind == "case")
 
     def parse_alternatives(self) -> list[ast.GuardedAlternative]:
         """[`{`] {`case` Guard `=>` stmts} [`}`]"""
@@ -416,7 +423,7 @@ class StmtParser(ExprParser):
     def parse_while_stmt(self) -> ast.Stmt:
         start = self.next()
         attrs = self.parse_attributes()
-        if self.tok.kind in ("case", "invariant", "decreases", "modifies", "{"):
+        if self.is_alternative() or self.tok.kind in ("invariant", "decreases", "modifies"):
             spec = self.parse_loop_spec()
             cases = self.parse_alternatives()
             return ast.AlternativeLoopStmt(spec, cases, attrs, span=self.span(start))
