@@ -37,7 +37,7 @@ def _is_word(tok: Token) -> bool:
     return tok.kind == IDENT or (tok.kind == tok.text and tok.text[:1].isalpha())
 
 
-def _chain_problem(ops: list[str], new: str) -> Optional[str]:
+def _chain_problem(ops: list[str], new: str) -> str | None:
     """Why `new` cannot continue the comparison chain `ops`, or None. Chains are all
     `==` with at most one `!=`, optionally all ascending (`<`, `<=`) or all descending
     (`>`, `>=`); or `!!` only; `in` and `!in` never chain."""
