@@ -83,6 +83,8 @@ class ContractCheck(ast.Traverser):
             if isinstance(node, ast.BinaryExpr) and node.resolved_op is None:
                 self.bad(node, "no resolved_op")
             _ = TypeVar
+        if isinstance(node, ast.UserType) and node.decl is None:
+            self.bad(node, f"UserType {node.name} without decl")
         super().generic_visit(node)
 
 

@@ -12,9 +12,11 @@ Types
 * Every `Expr.type` is set, except on a `NameExpr`/`MemberSelect` that denotes a module or
   a type (only possible as the `obj` of a `MemberSelect`, e.g. `M.f`, `D.Ctor`,
   `C.staticMethod`); those have `type` None and `decl` the `ModuleDecl` / type decl.
-* No inference variable remains in an `Expr.type`, a `LocalVar.type`, a `BoundVar.type`, or
-  a `VarPattern.type`: every `InferredType` written for a declared variable is replaced by
-  the inferred type (the `InferredType` object's `resolved` is set too). Types that nothing
+* No inference variable remains in an `Expr.type`, a `LocalVar.type` or a `BoundVar.type`:
+  every `InferredType` written for a declared variable is replaced by the inferred type
+  (the `InferredType` object's `resolved` is set too). A `VarPattern.type` stays as
+  written (often None); the type of the variable it binds is `VarPattern.decl.type`.
+  Every `UserType` written in the program has its `decl` set. Types that nothing
   constrains default to `int`. Synonyms may remain: use `types.normalize`.
 * Inferred local-variable types (`var x := e`) drop subset types at every level:
   `var i := n` with `n: nat` gives `i: int`, `var s := [n]` gives `seq<int>` (declared
