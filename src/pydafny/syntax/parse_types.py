@@ -27,7 +27,14 @@ _BUILTIN_SIMPLE = ("bool", "int", "real", "char", "ORDINAL", "object")
 # Tokens that may follow a generic instantiation `f<T>` in an expression: ones that cannot
 # continue `a < b > c` as a comparison (Dafny's rule; `f(a < b, c > (d))` stays a call of
 # a generic function `a`, which the user can disambiguate with parentheses).
-_AFTER_GENERIC = frozenset([".", "(", "[", "{", "@", ")", "]", "}", ",", ";", "then", "else", "case", "==", "!=", "as", "is", "=>", "by", "in", "<", ">", "EOF", "::", ":=", "|", "<==>", "==>", "<==", "&&", "||", "decreases", "modifies", "reads", "requires", "ensures", "invariant", "witness", "function", "predicate", "twostate", "lemma", "ghost", "static", "import", "export", "class", "trait", "datatype", "codatatype", "var", "const", "newtype", "type", "iterator", "method", "constructor"])
+_AFTER_GENERIC = frozenset([
+    ".", "(", "[", "{", "@", ")", "]", "}", ",", ";", "then", "else", "case", "==", "!=",
+    "as", "is", "=>", "by", "in", "<", ">", "EOF", "::", ":=", "|", "<==>", "==>", "<==",
+    "&&", "||", "decreases", "modifies", "reads", "requires", "ensures", "invariant",
+    "witness", "function", "predicate", "twostate", "lemma", "ghost", "static", "import",
+    "export", "class", "trait", "datatype", "codatatype", "var", "const", "newtype",
+    "type", "iterator", "method", "constructor",
+])
 
 
 class TypeParser(ParserBase):
