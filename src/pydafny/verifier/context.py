@@ -60,6 +60,7 @@ class ProgramCtx:
     heaps: dict[str, HeapVar] = field(default_factory=dict)
     field_heap: dict[int, str] = field(default_factory=dict)       # id(Field) -> heap var
     field_types: dict[str, Any] = field(default_factory=dict)      # heap var -> Dafny type
+    array_elem_types: dict[str, Any] = field(default_factory=dict)  # heap -> (elem type, dims)
     const_fields: dict[int, str] = field(default_factory=dict)     # id(Field) -> function
     funcs: dict[int, FuncInfo] = field(default_factory=dict)
     methods: dict[int, MethodInfo] = field(default_factory=dict)
@@ -73,9 +74,20 @@ class ProgramCtx:
     def heap_list(self) -> list[HeapVar]:
         return list(self.heaps.values())
 
-    def array_heap(self, elem: I.Type, dims: int) -> str:
+    def array_heap(self, elem: I.Type, dims: int, dafny_elem: Any = None) -> str:
+        """The heap of arrays with `dims` dimensions and elements of IVL type `elem`; arrays
+        whose Dafny element type has a constraint (array<nat>) get a heap of their own, so
+        that its goodness (all elements satisfy the constraint) can be assumed. (Arrays are
+        invariant in their element type, so an array lives in exactly one heap.)"""
         from .encoding import tag
         name = f"$A{dims if dims > 1 else ''}.{tag(elem)}"
+        if dafny_elem is not None:
+            from .constraints import type_constraint
+            from ..semantics import types as T
+            if type_constraint(self, dafny_elem, I.Ident("x")) != I.BoolLit(True):
+                name += "." + "".join(ch if ch.isalnum() else "_"
+                                      for ch in T.type_to_str(dafny_elem))
+                self.array_elem_types[name] = (dafny_elem, dims)
         if name not in self.heaps:
             dom: tuple[I.Type, ...] = (I.INT,) * dims
             self.heaps[name] = HeapVar(name, I.MapType((), (I.CtorType("Ref"),),

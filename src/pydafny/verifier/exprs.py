@@ -291,6 +291,11 @@ class ExprTranslator:
         args: list[I.Expr] = []
         for formal, b, ft in zip(f.formals, e.args, info.formal_types):
             v = self.tr(b.expr)
+            if self.wf.active and not f.type_params:
+                c = self.tc(formal.type, v)
+                if c != TRUE:
+                    self.wf.check(c, Obligation(Kind.SUBSET, b.expr.span,
+                                                T.type_to_str(formal.type)))
             args.append(self.enc.coerce(v, self.ity(b.expr.type, b.span), ft, b.span))
         return self.call_function(info, recv, args, e, e.type)
 
@@ -345,7 +350,7 @@ class ExprTranslator:
                               Obligation(Kind.INDEX, e.index.span))
             self.check_reads(a, e)
             elem_t = self.ity(array_elem(st), e.span)
-            h = self.heap_expr(self.ctx.array_heap(elem_t, 1))
+            h = self.heap_expr(self.ctx.array_heap(elem_t, 1, array_elem(st)))
             return I.MapSelect(I.MapSelect(h, (a,)), (i,))
         if fam == "seq":
             s = self.tr(e.seq)
@@ -379,7 +384,7 @@ class ExprTranslator:
             idx.append(i)
         self.check_reads(a, e)
         elem_t = self.ity(array_elem(st), e.span)
-        h = self.heap_expr(self.ctx.array_heap(elem_t, dims))
+        h = self.heap_expr(self.ctx.array_heap(elem_t, dims, array_elem(st)))
         return I.MapSelect(I.MapSelect(h, (a,)), tuple(idx))
 
     def array_as_seq(self, a: I.Expr, st: D.Type, e: D.Node) -> tuple[I.Expr, I.Type]:
@@ -388,7 +393,7 @@ class ExprTranslator:
         seq_t = self.enc.ivl_type(D.SeqType(elem))
         self.check_non_null(a, e)
         self.check_reads(a, e)
-        h = self.heap_expr(self.ctx.array_heap(elem_t, 1))
+        h = self.heap_expr(self.ctx.array_heap(elem_t, 1, elem))
         return seq_fn("FromArray", seq_t, I.MapSelect(h, (a,)), I.FunApp("$Len", (a,))), seq_t
 
     def tr_SliceExpr(self, e: D.SliceExpr) -> I.Expr:
@@ -715,7 +720,8 @@ class ExprTranslator:
     def heaps_of_ref_type(self, t: D.Type, node: D.Node) -> list[str]:
         dims = is_array(t)
         if dims is not None:
-            return [self.ctx.array_heap(self.ity(array_elem(t), node.span), dims)]
+            return [self.ctx.array_heap(self.ity(array_elem(t), node.span), dims,
+                                        array_elem(t))]
         cd = T.class_decl(t)
         if cd is None or cd is B.OBJECT:
             raise Unsupported(node.span, "frames of type object")

@@ -83,6 +83,18 @@ def heap_goodness(ctx: ProgramCtx, heap: dict[str, I.Expr]) -> list[I.Expr]:
         out.append(I.Quantifier("forall", (I.Formal("o#g", REF),), implies(
             conj([I.Binary("!=", o, I.Ident("null")), I.MapSelect(heap["$Alloc"], (o,))]), c),
             (I.Trigger((sel,)),)))
+    for name, (t, dims) in ctx.array_elem_types.items():
+        if name not in heap:
+            continue
+        idx = tuple(I.Ident(f"i#g{k}") for k in range(dims))
+        sel = I.MapSelect(I.MapSelect(heap[name], (o,)), idx)
+        c = type_constraint(ctx, t, sel)
+        if c == TRUE:
+            continue
+        out.append(I.Quantifier("forall", (I.Formal("o#g", REF),) + tuple(
+            I.Formal(x.name, I.INT) for x in idx), implies(
+            conj([I.Binary("!=", o, I.Ident("null")), I.MapSelect(heap["$Alloc"], (o,))]), c),
+            (I.Trigger((sel,)),)))
     return out
 
 

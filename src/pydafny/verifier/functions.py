@@ -53,6 +53,7 @@ def precondition_of(ctx: ProgramCtx, info: FuncInfo, env: Env, recv: Optional[I.
         return TRUE
     e2 = _pure_env(ctx, info, env.heap, recv, args)
     e2.fuel, e2.old_heap = env.fuel, env.old_heap
+    e2.cur_func, e2.scc_layer = env.cur_func, env.scc_layer
     tr = ExprTranslator(ctx, e2, WF(None))
     return conj([tr.tr(r.expr) for r in info.decl.requires])
 
@@ -64,6 +65,7 @@ def postcondition_of(ctx: ProgramCtx, info: FuncInfo, env: Env, recv: Optional[I
     f = info.decl
     e2 = _pure_env(ctx, info, env.heap, recv, args)
     e2.fuel = env.fuel
+    e2.cur_func, e2.scc_layer = env.cur_func, env.scc_layer
     if f.result is not None:
         e2.vars[id(f.result)] = call
     tr = ExprTranslator(ctx, e2, WF(None))

@@ -272,7 +272,7 @@ class StmtTranslator:
                        Obligation(Kind.INDEX, lhs.index.span))
             self.check_modifies(a, lhs)
             elem = self.ctx.enc.ivl_type(array_elem(lhs.seq.type))
-            return ("heap", self.ctx.array_heap(elem, 1), a, (i,))
+            return ("heap", self.ctx.array_heap(elem, 1, array_elem(lhs.seq.type)), a, (i,))
         if isinstance(lhs, D.MultiIndexExpr) and lhs.array.type is not None:
             dims = is_array(lhs.array.type)
             if dims is None or dims != len(lhs.indices):
@@ -289,7 +289,8 @@ class StmtTranslator:
                 idx.append(i)
             self.check_modifies(a, lhs)
             elem = self.ctx.enc.ivl_type(array_elem(lhs.array.type))
-            return ("heap", self.ctx.array_heap(elem, dims), a, tuple(idx))
+            return ("heap", self.ctx.array_heap(elem, dims, array_elem(lhs.array.type)), a,
+                    tuple(idx))
         raise Unsupported(lhs.span, "assignment target")
 
     def field_location(self, obj: I.Expr, d: D.Field, lhs: D.Expr) -> tuple[Any, ...]:
@@ -383,7 +384,7 @@ class StmtTranslator:
             for k, d in enumerate(dims):
                 self.emit(I.Assume(I.Binary("==", I.FunApp(f"$Len{k}", (o,)), d)))
         elem = self.ctx.enc.ivl_type(r.elem_type)
-        h = I.Ident(self.ctx.array_heap(elem, len(dims)))
+        h = I.Ident(self.ctx.array_heap(elem, len(dims), r.elem_type))
         if r.init_elems is not None:
             if len(dims) != 1:
                 raise Unsupported(r.span, "multi-dimensional array display")

@@ -203,7 +203,7 @@ def translate(program: D.Program) -> Translation:
         n = T.normalize(t)
         if isinstance(n, D.UserType) and B.array_dims(n.decl) == 1 and n.args:
             try:
-                ctx.array_slices.add(ctx.array_heap(ctx.enc.ivl_type(n.args[0]), 1))
+                ctx.array_slices.add(ctx.array_heap(ctx.enc.ivl_type(n.args[0]), 1, n.args[0]))
             except Unsupported:
                 pass
     # call graphs
@@ -322,7 +322,7 @@ def _register_arrays(ctx: ProgramCtx, t: D.Type, depth: int) -> None:
     if isinstance(n, D.UserType):
         dims = B.array_dims(n.decl)
         if dims is not None and n.args:
-            ctx.array_heap(ctx.enc.ivl_type(n.args[0]), dims)
+            ctx.array_heap(ctx.enc.ivl_type(n.args[0]), dims, n.args[0])
         for a in n.args:
             _register_arrays(ctx, a, depth + 1)
     elif isinstance(n, (D.SeqType, D.SetType, D.MultisetType)):
