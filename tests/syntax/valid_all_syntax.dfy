@@ -158,7 +158,7 @@ method Statements(a: array<int>, m: array2<int>, s: seq<int>, mp: map<int, int>)
   print x, "\n";
   reveal Secret();
   modify a;
-  outer: while true { while true { break outer; } }
+  label outer: while true { while true { break outer; } }
   while true { continue; }
   match |s| {
     case 0 => r := 0;

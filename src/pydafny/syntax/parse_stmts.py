@@ -221,10 +221,10 @@ class StmtParser(ExprParser):
             return s
         if self.tok.kind == "{:":
             self.fail("attributes are not allowed here")
-        if self.tok.kind == IDENT and self.peek().kind == ":":    # old-style label `L: stmt`
-            name = self.next().text
+        if self.tok.kind == IDENT and self.peek().kind == ":":
             self.next()
-            return ast.LabeledStmt(name, self.parse_statement(), span=self.span(start))
+            self.fail("invalid statement beginning here (is a 'label' keyword missing? "
+                      "or a 'const' or 'var' keyword?)")
         lhss = [self.parse_expression()]
         while self.accept(","):
             lhss.append(self.parse_expression())

@@ -1,0 +1,5 @@
+method M() {
+  L: while true { break L; }
+  var x: int;
+  x: int := 5;
+}
