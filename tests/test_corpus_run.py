@@ -33,7 +33,7 @@ EXPECTED_UNSUPPORTED: dict[str, str] = {
     "Program-Verification-Dataset_tmp_tmpgbdrlnu__Dafny_from dafny main "
     "repo_dafny3_CachedContainer.dfy": "EllipsisExpr",
     "Program-Verification-Dataset_tmp_tmpgbdrlnu__Dafny_from dafny main "
-    "repo_dafny3_Iter.dfy": "`new` of this type",
+    "repo_dafny3_Iter.dfy": "nondeterministic",
 }
 
 

@@ -70,6 +70,9 @@ class ExprMixin(GenBase):
         if isinstance(d, (ast.LocalVar, ast.Formal, ast.BoundVar)):
             if self.is_local_decl(d):
                 return self.local_name(d)
+            if isinstance(d, ast.Formal) and isinstance(getattr(d, "owner", None),
+                                                       ast.IteratorDecl):
+                return f"{self.this_name()}.{member_ident(d.name)}"
             if isinstance(d, ast.Formal):
                 # a destructor used by name inside a datatype member: this.f
                 return f"{self.this_name()}.{member_ident(d.name)}"
@@ -210,6 +213,10 @@ class ExprMixin(GenBase):
             params = caps[2:] if caps else ""
             out.append(f"_rt.Lazy(lambda {params}: {code})")
         return ", ".join(out)
+
+    def call_args_formals(self, formals: list[ast.Formal], args: list[ast.Binding]) -> str:
+        return ", ".join(self.expr(b.expr) for i, b in enumerate(args)
+                         if not (i < len(formals) and formals[i].is_ghost))
 
     def callee_ref(self, callee: ast.Expr, decl: Any) -> tuple[str, str | None]:
         """(function expression, explicit receiver for newtype members or None)."""
@@ -563,7 +570,8 @@ class ExprMixin(GenBase):
             if isinstance(n, ast.NameExpr) and id(n.decl) not in own_ids \
                     and isinstance(n.decl, (ast.LocalVar, ast.Formal, ast.BoundVar)) \
                     and self.is_local_decl(n.decl):
-                seen[self.local_name(n.decl)] = None
+                name = self.local_name(n.decl)
+                seen[self.this_name() if "." in name else name] = None
             elif isinstance(n, (ast.ThisExpr,)) or isinstance(n, ast.NameExpr) and isinstance(
                     n.decl, (ast.Field, ast.Function)) and not self.is_static_member(n.decl):
                 seen[self.this_name()] = None

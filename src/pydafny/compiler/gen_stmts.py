@@ -195,6 +195,9 @@ class StmtMixin(GenBase):
 
     def new_object(self, r: ast.NewObjectRhs) -> str:
         from ..semantics import types as T
+        nt = T.normalize(r.type)
+        if isinstance(nt, ast.UserType) and isinstance(nt.decl, ast.IteratorDecl):
+            return f"{self.decl_name(nt.decl)}({self.call_args_formals(nt.decl.ins, r.args or [])})"
         cd = T.class_decl(r.type)
         if cd is None:
             raise CompileError(r.span, "unsupported: `new` of this type")
@@ -614,7 +617,11 @@ class StmtMixin(GenBase):
         pass    # `new;` in a constructor: the object is already allocated
 
     def s_YieldStmt(self, s: ast.YieldStmt) -> None:
-        raise CompileError(s.span, "unsupported: iterators (yield) in compiled code")
+        self.mark(s)
+        if s.rhss:
+            raise CompileError(s.span, "unsupported: `yield e` (assign the yield "
+                               "parameters, then `yield;`)")
+        self.out.line("yield")
 
 
 def attr_of(decl: Any, name: str) -> bool:

@@ -122,6 +122,7 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
         self.globals: set[str] = set()
         self.in_ctor = False
         self.in_abstract = False
+        self.in_iterator = False
         self.label_excs: list[str] = []
         self.finals: list[str] = []           # constants, computed at the end
         self._tmp = 0
@@ -282,6 +283,8 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
                 self.method_decl(d, module_level=True)
             elif isinstance(d, ast.Field):
                 self.module_const(d)
+            elif isinstance(d, ast.IteratorDecl):
+                self.iterator_decl(d)
             # imports, exports, subset types, iterators (unsupported if used): nothing
 
     # ------------------------------------------------------------------ externs
@@ -614,6 +617,60 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
         if self.in_ctor:
             return "return self"
         return StmtMixin.return_outs(self)
+
+    def iterator_decl(self, d: ast.IteratorDecl) -> None:
+        """An iterator is a class whose body runs as a Python generator: `MoveNext()`
+        resumes it up to the next `yield` (True) or to its end (False); the yield
+        parameters are fields of the object, read by the caller between steps."""
+        o = self.out
+        name = self.decl_name(d)
+        ins = [f for f in d.ins if not f.is_ghost]
+        outs = [f for f in d.outs if not f.is_ghost]
+        o.line(f"class {name}(_rt.DafnyObject):")
+        with o.indent():
+            o.line(f"_dafny_name = {self.printed_name(d, '_module')!r}")
+            o.line("")
+            self.start_function()
+            self.used.add("self")
+            params = ", ".join(["self"] + [self.bind_local(f) for f in ins])
+            o.line(f"def __init__({params}):")
+            with o.indent():
+                o.line("super().__init__()")
+                for f in ins:
+                    o.line(f"self.{member_ident(f.name)} = {self.local_name(f)}")
+                for f in outs:
+                    o.line(f"self.{member_ident(f.name)} = {self.default_value(f.type)}")
+                o.line("self._steps = self._run()")
+            o.line("")
+            o.line("def MoveNext(self):")
+            with o.indent():
+                o.line("try:")
+                with o.indent():
+                    o.line("next(self._steps)")
+                    o.line("return True")
+                o.line("except StopIteration:")
+                with o.indent():
+                    o.line("return False")
+            o.line("")
+            self.start_function()
+            self.used.add("self")
+            o.line("def _run(self):")
+            with o.indent():
+                for f in ins:
+                    o.line(f"{self.bind_local(f)} = self.{member_ident(f.name)}")
+                for f in outs:
+                    # the yield parameters live on the object, where the caller sees them
+                    self.locals[id(f)] = f"self.{member_ident(f.name)}"
+                self.outs = []
+                self.in_iterator = True
+                if d.body is not None:
+                    for s in d.body.stmts:
+                        self.stmt(s)
+                self.in_iterator = False
+                o.line("return")
+                o.line("yield  # (makes this a generator even without a yield)")
+        o.line("")
+        o.line("")
 
     def module_const(self, f: ast.Field) -> None:
         if f.is_ghost:
