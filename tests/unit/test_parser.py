@@ -183,6 +183,12 @@ def test_match_expression_and_patterns() -> None:
     assert e.cases[3].pattern == A.CtorPattern("", [A.VarPattern("a"), A.VarPattern("b")])
 
 
+def test_leading_bar_in_patterns_and_attributes_on_match() -> None:
+    s = stmts("match {:split false} x { case | A | B => y := 1; }")
+    assert isinstance(s[0], A.MatchStmt)
+    assert isinstance(s[0].cases[0].pattern, A.DisjunctivePattern)
+
+
 def test_variable_declarations_and_updates() -> None:
     s = stmts("var x: int := 5; var a, b := 1, 2; var y :| y > 0; var (p, q) := t;"
               " a, b := M(x); x :- N(); M(1); x := *; :- expect O();")

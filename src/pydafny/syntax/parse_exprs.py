@@ -772,6 +772,7 @@ class ExprParser(TypeParser):
     def parse_pattern(self) -> ast.Pattern:
         """A case pattern, possibly disjunctive `A | B`."""
         start = self.tok
+        self.accept("|")     # a leading bar is allowed: `case | A | B =>`
         p = self.parse_single_pattern()
         if self.tok.kind != "|":
             return p

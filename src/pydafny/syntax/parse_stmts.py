@@ -92,7 +92,10 @@ class StmtParser(ExprParser):
         if self.accept("by"):
             by = self.parse_block()
             return ast.AssertStmt(e, label, by, attrs, span=self.span(start))
-        self.expect_semi()
+        if self.tok.kind != ";":
+            self.report("expected either 'by' or a semicolon following the assert expression")
+            return ast.AssertStmt(e, label, None, attrs, span=self.span(start))
+        self.next()
         return ast.AssertStmt(e, label, None, attrs, span=self.span(start))
 
     def parse_assume_stmt(self) -> ast.Stmt:
@@ -350,6 +353,7 @@ class StmtParser(ExprParser):
         then = self.parse_block()
         else_: ast.Stmt | None = None
         if self.accept("else"):
+            self.parse_attributes()   # attributes on an else branch are accepted and dropped
             else_ = self.parse_if_stmt() if self.tok.kind == "if" else self.parse_block()
         return ast.IfStmt(guard, then, else_, bound, attrs, span=self.span(start))
 
@@ -472,6 +476,7 @@ class StmtParser(ExprParser):
 
     def parse_match_stmt(self) -> ast.Stmt:
         start = self.next()
+        self.parse_attributes()   # attributes on a match statement are accepted and dropped
         source = self.parse_expression()
         braced = bool(self.accept("{"))
         cases: list[ast.MatchCaseStmt] = []
