@@ -191,12 +191,11 @@ class ResolverBase:
                 return isinstance(u.decl, (ast.ClassDecl, ast.TypeParam)) or u.decl is None
             if u.decl is None:
                 return True
-            if id(u.decl) in self.refined_decls:
-                return True   # an opaque type given a definition by a refining module
-            return False
+            # an opaque type given a definition by a refining module
+            return id(u.decl) in self.refined_decls
         if type(a) is not type(b):
             return False
-        if isinstance(a, ast.SeqType) or isinstance(a, ast.MultisetType):
+        if isinstance(a, (ast.SeqType, ast.MultisetType)):
             return self.unify(a.elem, b.elem, depth + 1)  # type: ignore[attr-defined]
         if isinstance(a, ast.SetType):
             assert isinstance(b, ast.SetType)

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..diagnostics import Reporter
 from ..syntax import ast
-from ..syntax.source import NO_SPAN, Span
+from ..syntax.source import Span
 from .scopes import AMBIGUOUS, MEMBER_DECLS, TYPE_DECLS, MemberTable, ModuleInfo
 from .stmts import StmtResolver
 
@@ -103,13 +103,13 @@ class Resolver(StmtResolver):
         tab = MemberTable(d)
         self.tables[id(d)] = tab
         if isinstance(d, ast.ClassDecl) and any(a.name == "autocontracts"
-                                                for a in d.attributes):
-            if not any(getattr(m, "name", None) == "Repr" for m in d.members):
-                # {:autocontracts} declares `ghost var Repr: set<object>` (not in members)
-                repr_field = ast.Field("Repr", ast.SetType(ast.ObjectType()), is_ghost=True,
-                                       span=d.span)
-                repr_field.owner = d
-                tab.members["Repr"] = repr_field
+                                                for a in d.attributes) and \
+                not any(getattr(m, "name", None) == "Repr" for m in d.members):
+            # {:autocontracts} declares `ghost var Repr: set<object>` (not in members)
+            repr_field = ast.Field("Repr", ast.SetType(ast.ObjectType()), is_ghost=True,
+                                   span=d.span)
+            repr_field.owner = d
+            tab.members["Repr"] = repr_field
         for m in getattr(d, "members", []) or []:
             if isinstance(m, MEMBER_DECLS):
                 if m.name in tab.members:
@@ -269,7 +269,7 @@ class Resolver(StmtResolver):
                 for f in c.formals:
                     f.type = self.resolve_type(f.type)
             self.prefix_extend = None
-        elif isinstance(d, ast.NewtypeDecl) or isinstance(d, ast.SubsetTypeDecl):
+        elif isinstance(d, (ast.NewtypeDecl, ast.SubsetTypeDecl)):
             d.base = self.resolve_type(d.base)
         elif isinstance(d, ast.TypeSynonymDecl):
             if d.rhs is not None:
@@ -541,8 +541,4 @@ class _FormalField(ast.Field):
         return object.__getattribute__(self, name)
 
 
-def _unused(*_: Any) -> None:
-    return None
-
-
-__all__ = ["AMBIGUOUS", "NO_SPAN", "Resolver", "run_resolution"]
+__all__ = ["Resolver", "run_resolution"]

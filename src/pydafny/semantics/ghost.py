@@ -68,10 +68,9 @@ class GhostChecker:
                 self.in_ghost_member = is_ghost_method(d)
                 self.stmts(d.body.stmts, ghost=is_ghost_method(d))
                 self.in_ghost_member = False
-        elif isinstance(d, ast.Field):
-            if d.init is not None and not d.is_ghost:
-                self.member = d
-                self.compiled_expr(d.init)
+        elif isinstance(d, ast.Field) and d.init is not None and not d.is_ghost:
+            self.member = d
+            self.compiled_expr(d.init)
         for m in getattr(d, "members", []) or []:
             if isinstance(m, (ast.Function, ast.Method, ast.Field)):
                 self.decl(m)
@@ -179,7 +178,7 @@ class GhostChecker:
                     if isinstance(c, ast.Expr):
                         stack.append(c)
                 continue
-            if isinstance(n, ast.FrameExpr) or isinstance(n, ast.Type):
+            if isinstance(n, (ast.FrameExpr, ast.Type)):
                 continue
             if isinstance(n, ast.Attribute):
                 continue
@@ -228,9 +227,9 @@ class GhostChecker:
         if self.in_ghost_member:
             return False
         if ghost_ctx and not g:
-            if isinstance(l, ast.NameExpr) and isinstance(l.decl, ast.LocalVar):
-                if id(l.decl) in self.ghost_ctx_locals:
-                    return False
+            if isinstance(l, ast.NameExpr) and isinstance(l.decl, ast.LocalVar) and \
+                    id(l.decl) in self.ghost_ctx_locals:
+                return False
             self.error(l.span, "assignment to non-ghost variable is not allowed in this "
                                "context, because the statement is in a ghost context; e.g., "
                                "it may be guarded by a specification-only expression")

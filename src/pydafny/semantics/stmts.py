@@ -351,10 +351,9 @@ class StmtResolver(ExprResolver):
             ctor = next((c for c in ctors if c.name in ("", "_ctor", "constructor")), None)
             if ctor is None:
                 ctor = ctors[0] if len(ctors) == 1 else None
-            if ctor is None or r.args is None and ctor.ins:
-                if r.args is None:
-                    self.error(r.span, f"when allocating an object of type '{cls.name}', one "
-                                       f"of its constructor methods must be called")
+            if (ctor is None or ctor.ins) and r.args is None:
+                self.error(r.span, f"when allocating an object of type '{cls.name}', one "
+                                   f"of its constructor methods must be called")
         elif r.args:
             self.error(r.span, f"class '{cls.name}' does not have an anonymous constructor")
         r.ctor_decl = ctor
@@ -579,8 +578,4 @@ class StmtResolver(ExprResolver):
         self.rhs_types(s.rhss, types, len(types), s.span)
 
 
-def _unused(*_: Any) -> None:
-    return None
-
-
-__all__ = ["INT", "StmtResolver"]
+__all__ = ["StmtResolver"]
