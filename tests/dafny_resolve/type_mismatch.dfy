@@ -11,3 +11,10 @@ method M(n: int, s: seq<int>) returns (r: int, b: bool)
 }
 
 function G(x: int): bool { x + 1 }
+
+method Reals(x: real) returns (y: real)
+{
+  y := 1;
+  y := x + 2;
+  y := x * 2.0;
+}

@@ -229,7 +229,7 @@ class ResolverBase:
         if f in ("?", "typeparam", "opaque"):
             return True
         if isinstance(default, ast.IntType):
-            return f in ("int", "bv", "ordinal", "real")
+            return f in ("int", "bv", "ordinal")
         if isinstance(default, ast.RealType):
             return f == "real"
         if isinstance(default, ast.ObjectType):

@@ -149,8 +149,6 @@ class ExprResolver(ResolverBase):
             f = family(exp)
             if f in ("int", "bv", "ordinal"):
                 return exp
-            if f == "real":
-                return self.fresh(ast.IntType())
         return self.fresh(ast.IntType())
 
     def e_RealLit(self, e: ast.RealLit, exp: Type | None) -> Type:
