@@ -27,10 +27,20 @@ class DeclParser(StmtParser):
     """Declarations and the file level."""
 
     includes: list[ast.Include]
+    in_members: bool
 
     # ------------------------------------------------------------------ declaration lists
-    def parse_decls(self, top: bool) -> list[ast.Decl]:
-        """Declarations up to `}` (nested) or end of file (top)."""
+    def parse_decls(self, top: bool, members: bool = False) -> list[ast.Decl]:
+        """Declarations up to `}` (nested) or end of file (top); `members` for the body
+        of a class, trait or other type (where mutable fields are allowed)."""
+        saved = getattr(self, "in_members", False)
+        self.in_members = members
+        try:
+            return self._parse_decl_list(top)
+        finally:
+            self.in_members = saved
+
+    def _parse_decl_list(self, top: bool) -> list[ast.Decl]:
         decls: list[ast.Decl] = []
         level = self.brace_depth(self.i)
         while True:
@@ -185,7 +195,7 @@ class DeclParser(StmtParser):
                 extends.append(self.parse_type())
         self.accept("...")   # `class C ... {` in a refining module
         self.expect("{")
-        members = self.parse_decls(False)
+        members = self.parse_decls(False, members=True)
         self.expect("}")
         return [ast.ClassDecl(name, tps, extends, members, is_trait, attrs,
                               span=self.span(start))]
@@ -194,7 +204,7 @@ class DeclParser(StmtParser):
         if self.tok.kind != "{":
             return []
         self.next()
-        members = self.parse_decls(False)
+        members = self.parse_decls(False, members=True)
         self.expect("}")
         return members
 
@@ -209,11 +219,13 @@ class DeclParser(StmtParser):
             extends.append(self.parse_type())
             while self.accept(","):
                 extends.append(self.parse_type())
-        self.expect("=")
-        self.accept("|")
-        ctors = [self.parse_datatype_ctor()]
-        while self.accept("|"):
+        ctors: list[ast.DatatypeCtor] = []
+        if not self.accept("..."):    # `datatype D ... { members }` refines a datatype
+            self.expect("=")
+            self.accept("|")
             ctors.append(self.parse_datatype_ctor())
+            while self.accept("|"):
+                ctors.append(self.parse_datatype_ctor())
         members = self.parse_members_opt()
         self.accept(";")
         return [ast.DatatypeDecl(name, tps, ctors, members, is_co, extends, attrs,
@@ -223,6 +235,7 @@ class DeclParser(StmtParser):
         start = self.tok
         attrs = self.parse_attributes()
         ghost = bool(self.accept("ghost"))
+        attrs += self.parse_attributes()
         name = self.expect_ident().text
         formals = self.parse_formals(allow_unnamed=True) if self.tok.kind == "(" else []
         return ast.DatatypeCtor(name, formals, ghost, attrs, span=self.span(start))
@@ -498,6 +511,9 @@ class DeclParser(StmtParser):
 
     def parse_field(self, start: Token, mods: set[str], attrs: list[ast.Attribute]
                     ) -> list[ast.Decl]:
+        if self.tok.kind == "var" and not self.in_members:
+            self.fail("fields are not allowed to be declared at the module level; instead, "
+                      "wrap the field in a 'class' declaration")
         is_const = self.next().kind == "const"
         attrs = attrs + self.parse_attributes()
         fields: list[ast.Decl] = []

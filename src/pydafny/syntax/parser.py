@@ -51,6 +51,7 @@ class Parser(DeclParser):
 
     def parse_file(self) -> tuple[list[ast.Decl], list[ast.Include]]:
         self.includes = []
+        self.in_members = False
         decls: list[ast.Decl] = []
         try:
             decls = self.parse_decls(True)
