@@ -35,3 +35,7 @@ class C {
     cf := gf;
   }
 }
+
+lemma Printing(x: int) {
+  print x;
+}

@@ -8,7 +8,7 @@ Takes the resolved AST; reports where specification-only things flow into compil
 * a ghost method or lemma called for a non-ghost result, and a non-ghost method called in
   a ghost context: `only ghost methods can be called from this context`;
 * an assignment to a non-ghost variable or field inside a ghost context (a statement
-  guarded by a ghost condition, a ghost loop, a lemma body, ...).
+  guarded by a ghost condition, a ghost loop, ...), and `print` in a ghost context.
 
 Compiled expressions are: bodies of non-ghost functions (without `by method`), right-hand
 sides assigned to non-ghost locals, out-parameters and fields, arguments passed to
@@ -351,7 +351,11 @@ class GhostChecker:
             for mc in s.cases:
                 self.stmts(mc.body, g)
         elif isinstance(s, ast.PrintStmt):
-            if not ghost:
+            if ghost:
+                self.error(s.span, "print statement is not allowed in this context (because "
+                                   "this is a ghost method or because the statement is "
+                                   "guarded by a specification-only expression)")
+            else:
                 for a in s.args:
                     self.compiled_expr(a)
         elif isinstance(s, ast.ExpectStmt):
