@@ -417,7 +417,9 @@ class _Parser:
             while self.accept(","):
                 lhss.append(self.lhs())
             op = self.expect(":=")
-            rhss = self.expr_list(";")
+            rhss = [self.expr()]
+            while self.accept(","):
+                rhss.append(self.expr())
             self.expect(";")
             return A.Assign(tuple(lhss), tuple(rhss), span=op.span)
         raise self.error("expected a statement")

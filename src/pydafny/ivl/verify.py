@@ -29,6 +29,7 @@ The `info` payloads must be picklable when `cores > 1`.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import time
 from dataclasses import dataclass, field
@@ -122,10 +123,18 @@ def verify_impl(info: ProgramInfo, impl: ImplInfo, options: VerifyOptions,
                 solver: Solver) -> ImplResult:
     """Verify one implementation (see the module docstring)."""
     t0 = time.perf_counter()
-    enc = Encoder(info)
-    cfg = cut_loops(lower_implementation(info, impl))
-    vc = generate_vc(cfg, enc)
-    background = enc.background()
+    # VC generation allocates many small acyclic objects; Python's cyclic collector would scan
+    # them over and over (measured: 3-4x slower on 10,000 statements), so it pauses meanwhile
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        enc = Encoder(info)
+        cfg = cut_loops(lower_implementation(info, impl))
+        vc = generate_vc(cfg, enc)
+        background = enc.background()
+    finally:
+        if was_enabled:
+            gc.enable()
     t1 = time.perf_counter()
     tl = _attr_num(impl.attrs, "timeLimit")
     rl = _attr_num(impl.attrs, "rlimit")
