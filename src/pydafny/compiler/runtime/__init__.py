@@ -30,7 +30,9 @@ from .numeric import (
 )
 from .objects import DafnyObject, Datatype, Lazy
 from .printing import (
+    format_typed,
     print_string,
+    print_typed,
     print_value,
     quoted_string,
     raw_string,
