@@ -4,6 +4,8 @@ a reference type...). Mixed into `PythonGen`."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..semantics import builtins as B
 from ..semantics import types as T
 from ..syntax import ast

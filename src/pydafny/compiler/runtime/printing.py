@@ -76,7 +76,7 @@ def string_of(v: Any) -> str:
         return "null"
     if t is Seq:
         if len(v) and all(type(x) is str and len(x) == 1 for x in v):
-            return v.to_str()
+            return str(v.to_str())
         return "[" + ", ".join(map(string_of, v)) + "]"
     if t is Set:
         return "{" + ", ".join(map(string_of, _ordered(v))) + "}"
