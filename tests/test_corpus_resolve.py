@@ -80,8 +80,9 @@ class ContractCheck(ast.Traverser):
                     self.bad(node, "call without decl")
                 if node.kind != "lambda" and not isinstance(node.inst, list):
                     self.bad(node, "no inst")
-            if isinstance(node, ast.BinaryExpr) and node.resolved_op is None:
-                self.bad(node, "no resolved_op")
+            if isinstance(node, ast.BinaryExpr) and (
+                    node.resolved_op is None or node.resolved_op.endswith(":?")):
+                self.bad(node, f"resolved_op {node.resolved_op}")
             _ = TypeVar
         if isinstance(node, ast.UserType) and node.decl is None:
             self.bad(node, f"UserType {node.name} without decl")

@@ -116,6 +116,13 @@ class ResolverBase:
         for e in self.pending_exprs:
             if e.type is not None:
                 e.type = self._final(e.type, 0)
+        for e in self.pending_exprs:
+            if isinstance(e, ast.BinaryExpr) and (e.resolved_op or "").endswith(":?"):
+                # the operand types were still unknown when the operator was resolved
+                from .types import family
+                side = e.right if e.op in ("in", "!in") else e.left
+                fam = family(side.type) if side.type is not None else "?"
+                e.resolved_op = f"{e.op}:{fam}"
         for v in self.pending_vars:
             t = getattr(v, "type", None)
             if t is not None:
