@@ -67,8 +67,39 @@ def translate_loop(st: Any, guard: Optional[D.Expr], spec: D.LoopSpec,
                    guard_ivl: Optional[I.Expr] = None,
                    default_dec: Optional[list[D.Expr]] = None) -> None:
     ctx = st.ctx
+    saved_mod = st.mod
     if spec.modifies:
-        raise Unsupported(spec.modifies[0].span, "loop modifies clauses")
+        # the loop's frame: checked to be within the method's, then used for the loop body's
+        # writes and for the loop's free frame invariant
+        from .framing import frame_contains
+        frames = list(spec.modifies)
+        env_entry = st.env.copy()
+        o = I.Ident("o#lm")
+        inside = frame_contains(ctx, env_entry, frames, o)
+        old_alloc = st.env.old_heap["$Alloc"]
+        st.check(I.Quantifier("forall", (I.Formal("o#lm", REF),), implies(
+            conj([inside, I.MapSelect(old_alloc, (o,))]), saved_mod(o))),
+            Obligation(Kind.CALL_MODIFIES, spec.modifies[0].span))
+        # evaluate the frame once, at loop entry (frame expressions of loops are evaluated
+        # in the state before the loop)
+        snap_env = env_entry
+
+        def loop_mod(x: I.Expr) -> I.Expr:
+            return frame_contains(ctx, snap_env, frames, x)
+        st.mod = loop_mod
+    try:
+        _translate_loop(st, guard, spec, body, span, extra_invariants, pre_body, post_body,
+                        guard_ivl, default_dec)
+    finally:
+        st.mod = saved_mod
+
+
+def _translate_loop(st: Any, guard: Optional[D.Expr], spec: D.LoopSpec,
+                    body: Optional[D.BlockStmt], span: Any,
+                    extra_invariants: list[tuple[I.Expr, Obligation]],
+                    pre_body: tuple[I.Stmt, ...], post_body: tuple[I.Stmt, ...],
+                    guard_ivl: Optional[I.Expr], default_dec: Optional[list[D.Expr]]) -> None:
+    ctx = st.ctx
     if body is None:
         raise Unsupported(span, "body-less loops")
     # well-formedness of invariants, decreases, guard in the entry state

@@ -154,6 +154,9 @@ class StmtTranslator:
     def st_RevealStmt(self, s: D.RevealStmt) -> None:
         pass  # opaque functions are translated transparently: reveal adds nothing
 
+    def st_NewPhaseStmt(self, s: D.Stmt) -> None:
+        pass  # `new;` ends a constructor's initialization phase: nothing to verify
+
     def st_LabeledStmt(self, s: D.LabeledStmt) -> None:
         self.stmt(s.stmt)
 
