@@ -83,11 +83,18 @@ def test_program_round_trip(path: str) -> None:
 
 
 @pytest.mark.parametrize("body", [
-    "(assert P; s) := x;", "(var q := 1; f(q));", "(if a then b else c)[0] := 1;",
+    "(assert P; s) := x;", "(var q := 1; f(q));", "assert forall i :: ((x) => x) == f;",
+    "if case ((x) => x) == f => { }", "x := (y) => y;", "x := seq(3, i => i);", "(if a then b else c)[0] := 1;",
     "(match x case A => a case B => b).f := 2;", "L(x);", "x := (L(y); 3);",
 ])
 def test_statement_round_trip(body: str) -> None:
     p = parse(f"method M() {{ {body} }}")
+    again = parse(print_program(p))
+    assert again.module == p.module, print_program(p)
+
+
+def test_lambda_in_specification_round_trips() -> None:
+    p = parse("method M() ensures forall i :: ((x) => x) == f { }")
     again = parse(print_program(p))
     assert again.module == p.module, print_program(p)
 

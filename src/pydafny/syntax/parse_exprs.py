@@ -893,8 +893,12 @@ class ExprParser(TypeParser):
         return attrs
 
 
-_NOT_IN_LAMBDA_SPEC = frozenset([";", EOF, "ensures", "modifies", "decreases", "invariant",
-                                  ":=", "method", "function", "lemma", "predicate"])
+_NOT_IN_LAMBDA_SPEC = frozenset([
+    ";", EOF, "ensures", "modifies", "decreases", "invariant", ":=", "method", "function",
+    "lemma", "predicate", "class", "trait", "datatype", "codatatype", "module", "import",
+    "export", "type", "newtype", "const", "var", "iterator", "constructor", "ghost", "static",
+    "case",
+])
 
 _PRIMARY: dict[str, Callable[[ExprParser], ast.Expr]] = {
     INT: ExprParser.parse_int_lit,

@@ -406,10 +406,12 @@ class StmtParser(ExprParser):
             self.accept(";")
 
     def parse_spec_expr(self) -> ast.SpecExpr:
+        """`{:attrs} [L:] e` of requires/ensures/invariant; as in Dafny, no lambda may
+        start the expression (`requires b reads r` is not a lambda)."""
         start = self.tok
         attrs = self.parse_attributes()
         label = self.parse_opt_label()
-        e = self.parse_expression()
+        e = self.parse_expr_no_lambda()
         return ast.SpecExpr(e, attrs, label, span=self.span(start))
 
     def parse_decreases(self) -> ast.Decreases:

@@ -203,7 +203,13 @@ class Printer:
             return "(" + fn(self, e) + ")"
         if semi_ok and isinstance(e, ast.StmtExpr):
             return self.p_stmt_expr(e, True)
+        if isinstance(e, ast.LambdaExpr):    # Dafny forbids bare lambdas in some contexts
+            return "(" + fn(self, e) + ")"
         return fn(self, e)
+
+    def arg(self, e: ast.Expr) -> str:
+        """An argument of a call or constructor, where a bare lambda is allowed."""
+        return self.p_lambda(e) if isinstance(e, ast.LambdaExpr) else self.expr(e)
 
     def exprs(self, es: list[ast.Expr]) -> str:
         return ", ".join(self.expr(x) for x in es)
@@ -251,7 +257,7 @@ class Printer:
 
     def bindings(self, args: list[ast.Binding]) -> str:
         return "(" + ", ".join((f"{b.name} := " if b.name is not None else "") +
-                               self.expr(b.expr) for b in args) + ")"
+                               self.arg(b.expr) for b in args) + ")"
 
     def p_apply(self, e: ast.ApplyExpr) -> str:
         return self.wrap_atom(e.callee, self.expr(e.callee)) + self.bindings(e.args)
@@ -395,7 +401,7 @@ class Printer:
 
     def p_seq_cons(self, e: ast.SeqConstructor) -> str:
         t = f"<{print_type(e.elem_type)}>" if e.elem_type is not None else ""
-        return f"seq{t}({self.expr(e.length)}, {self.expr(e.init)})"
+        return f"seq{t}({self.expr(e.length)}, {self.arg(e.init)})"
 
     def p_tuple(self, e: ast.TupleExpr) -> str:
         return "(" + self.exprs(e.elems) + ")"
@@ -485,7 +491,7 @@ class Printer:
             s = "new " + (print_type(r.elem_type) if r.elem_type is not None else "")
             s += "[" + self.exprs(r.dims) + "]"
             if r.init_fn is not None:
-                s += "(" + self.expr(r.init_fn) + ")"
+                s += "(" + self.arg(r.init_fn) + ")"
             elif r.init_elems is not None:
                 s += " [" + self.exprs(r.init_elems) + "]"
         else:
