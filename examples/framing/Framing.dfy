@@ -361,6 +361,7 @@ module Framing {
     ensures Flatten(chunks) == plaintext[off..]
     ensures forall k :: 0 <= k < |chunks| - 1 ==> |chunks[k]| == frameLength
     ensures |chunks[|chunks| - 1]| < frameLength
+    ensures |chunks| <= |plaintext| - off + 1
     decreases |plaintext| - off
   {
     if |plaintext| - off < frameLength then
@@ -381,6 +382,7 @@ module Framing {
     ensures Flatten(chunks) == plaintext
     ensures forall k :: 0 <= k < |chunks| - 1 ==> |chunks[k]| == frameLength
     ensures |chunks[|chunks| - 1]| < frameLength
+    ensures |chunks| <= |plaintext| + 1
   {
     SplitFrom(plaintext, frameLength, 0)
   }
@@ -610,6 +612,45 @@ module Framing {
             Flatten(DecryptMessage(key, messageId, fs).value) == plaintext
   {
     DecryptEncryptedChunks(key, messageId, Split(plaintext, frameLength), 1);
+  }
+
+  // The length property of AES-GCM: the sealed output is the input plus a 16-byte tag. NOT an
+  // axiom: only a hypothesis of the lemmas below, which say when encryption cannot fail.
+  ghost predicate LengthRegularAEAD()
+  {
+    forall key: bytes, iv: bytes, aad: bytes, msg: bytes ::
+      |AEADSeal(key, iv, aad, msg)| == |msg| + TAG_LEN
+  }
+
+  lemma EncryptChunksSucceeds(key: bytes, messageId: bytes, chunks: seq<bytes>, seqNum: int)
+    requires |chunks| >= 1 && 1 <= seqNum && seqNum + |chunks| - 1 <= MAX_SEQ
+    requires LengthRegularAEAD()
+    ensures EncryptChunks(key, messageId, chunks, seqNum).Success?
+    decreases |chunks|
+  {
+    var iv := FrameIV(seqNum);
+    var aad := FrameAAD(messageId, seqNum, |chunks| == 1, |chunks[0]|);
+    assert |AEADSeal(key, iv, aad, chunks[0])| == |chunks[0]| + TAG_LEN;
+    if |chunks| > 1 {
+      EncryptChunksSucceeds(key, messageId, chunks[1..], seqNum + 1);
+    }
+  }
+
+  // (b), unconditionally: with an AEAD of AES-GCM's output length, every plaintext shorter
+  // than 2^32 - 2 bytes, with every valid frame length, encrypts, and decrypting and
+  // reassembling its frames gives back exactly the plaintext.
+  lemma EncryptDecryptRoundTripTotal(key: bytes, messageId: bytes, frameLength: int,
+                                     plaintext: bytes)
+    requires ValidFrameLength(frameLength)
+    requires |plaintext| < MAX_SEQ
+    requires LengthRegularAEAD()
+    ensures EncryptMessage(key, messageId, frameLength, plaintext).Success?
+    ensures var fs := EncryptMessage(key, messageId, frameLength, plaintext).value;
+            DecryptMessage(key, messageId, fs).Success? &&
+            Flatten(DecryptMessage(key, messageId, fs).value) == plaintext
+  {
+    EncryptChunksSucceeds(key, messageId, Split(plaintext, frameLength), 1);
+    EncryptDecryptRoundTrip(key, messageId, frameLength, plaintext);
   }
 
   // (a)+(b) through the serialized bytes of the stream.
