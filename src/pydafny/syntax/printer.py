@@ -478,7 +478,7 @@ class Printer:
 
     def rhs(self, r: ast.Rhs) -> str:
         if isinstance(r, ast.ExprRhs):
-            s = self.expr(r.expr)
+            s = self.arg(r.expr)
         elif isinstance(r, ast.HavocRhs):
             s = "*"
         elif isinstance(r, ast.NewObjectRhs):
