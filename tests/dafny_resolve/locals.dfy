@@ -8,3 +8,5 @@ method M()
 
 method N() { }
 method N() { }
+
+method P(a: int, a: bool) { }

@@ -1107,7 +1107,8 @@ class ExprResolver(ResolverBase):
         if name == "_" or not name:
             return
         if not self.locals.declare(name, decl) and dup_check:
-            self.error(span, f"Duplicate local-variable name: {name}")
+            what = "parameter" if isinstance(decl, ast.Formal) else "local-variable"
+            self.error(span, f"Duplicate {what} name: {name}")
 
     def bound_vars(self, vs: list[ast.BoundVar]) -> None:
         for v in vs:
