@@ -397,6 +397,6 @@ class Encoder:
 
 
 def _pattern_ok(t: Term) -> bool:
-    """z3 accepts only applications (not equalities/connectives/literals) as patterns."""
-    return t.op in ("app", "select", "store", "builtin", "+", "-", "*", "div", "mod", "concat",
-                    "extract", "to_real", "to_int")
+    """z3 accepts uninterpreted applications and array operations as pattern terms (an
+    inlined function may have turned a written application into something else)."""
+    return t.op in ("app", "select", "store")

@@ -577,9 +577,23 @@ class Checker:
                     bt = self.expr(e.body, ctx)
                     return A.MapType((), tuple(scope[v.name].type for v in e.vars), bt)
                 self.expect_bool(e.body, ctx)
-                for trig in e.triggers:
-                    for te in trig.exprs:
+                triggers = [t.exprs for t in e.triggers] + [
+                    tuple(x for x in a.args if isinstance(x, A.Expr))
+                    for a in e.attrs if a.name == "trigger"]
+                for trig in triggers:
+                    for te in trig:
                         self.expr(te, ctx)
+                        if not isinstance(te, (A.FunApp, A.MapSelect, A.MapStore)) or (
+                                isinstance(te, A.FunApp) and te.name in ("int", "real")
+                                and te.name not in self.info.functions):
+                            self.err(te.span, "unsupported: a trigger term must be a function "
+                                              "application or a map selection")
+                    mentioned = set().union(*[_free_names(te) for te in trig]) if trig else set()
+                    missing = [v.name for v in e.vars if v.name not in mentioned]
+                    if missing and trig:
+                        self.err(trig[0].span, f"trigger must mention all quantified "
+                                               f"variables, but does not mention: "
+                                               f"{', '.join(missing)}")
                 return A.BOOL
             finally:
                 ctx.scopes.pop()
@@ -674,6 +688,36 @@ def _mentions(t: A.Type, name: str) -> bool:
             return False
         return any(_mentions(d, name) for d in t.domain) or _mentions(t.range, name)
     return False
+
+
+def _free_names(e: A.Expr) -> set[str]:
+    """Identifiers occurring free in e."""
+    out: set[str] = set()
+    stack: list[tuple[A.Expr, frozenset[str]]] = [(e, frozenset())]
+    while stack:
+        x, bound = stack.pop()
+        if isinstance(x, A.Ident):
+            if x.name not in bound:
+                out.add(x.name)
+        elif isinstance(x, (A.Quantifier, A.Lambda)):
+            stack.append((x.body, bound | {v.name for v in x.vars}))
+        elif isinstance(x, A.Binary):
+            stack += [(x.left, bound), (x.right, bound)]
+        elif isinstance(x, (A.Unary,)):
+            stack.append((x.arg, bound))
+        elif isinstance(x, A.Old):
+            stack.append((x.expr, bound))
+        elif isinstance(x, A.FunApp):
+            stack += [(a, bound) for a in x.args]
+        elif isinstance(x, A.MapSelect):
+            stack += [(x.map, bound)] + [(a, bound) for a in x.indexes]
+        elif isinstance(x, A.MapStore):
+            stack += [(x.map, bound), (x.value, bound)] + [(a, bound) for a in x.indexes]
+        elif isinstance(x, A.IfThenElse):
+            stack += [(x.cond, bound), (x.then, bound), (x.else_, bound)]
+        elif isinstance(x, A.BvExtract):
+            stack.append((x.expr, bound))
+    return out
 
 
 def _lhs_root(e: A.Expr) -> str:

@@ -207,6 +207,10 @@ def _worker(k: int) -> tuple[int, ImplResult | tuple[object, str]]:
         return k, verify_impl(info, impls[k], options, solver)
     except (LoweringError, EncodeError) as e:
         return k, (e.span, e.message)
+    except Exception as e:  # e.g. the solver rejecting a term: inconclusive, never success
+        impl = impls[k]
+        return k, ImplResult(impl.name, impl.span, Verdict.UNKNOWN,
+                             reason=f"internal error: {type(e).__name__}: {e}")
 
 
 def verify_program(program: A.Program, options: VerifyOptions | None = None,
