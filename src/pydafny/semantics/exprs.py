@@ -28,6 +28,7 @@ from .types import (
     subst_map,
     substitute,
     type_to_str,
+    types_equal,
 )
 
 Type = ast.Type
@@ -1062,7 +1063,14 @@ class ExprResolver(ResolverBase):
         if not self.unify(t1, t2):
             self.error(e.span, f"the two branches of an if-then-else expression must have the "
                                f"same type (got {type_to_str(t1)} and {type_to_str(t2)})")
-        return t1
+        return self.join(t1, t2)
+
+    def join(self, t1: Type, t2: Type) -> Type:
+        """The type of a value that is either t1 or t2 (already unified): t1 if both are
+        the same type, else t1 without its top-level subset type (`nat` and `int` give int)."""
+        if types_equal(t1, t2) or isinstance(prune(t1), TypeVar):
+            return t1
+        return strip_subset(t1)
 
     def e_ConversionExpr(self, e: ast.ConversionExpr, exp: Type | None) -> Type:
         self.expr(e.operand)
@@ -1249,6 +1257,8 @@ class ExprResolver(ResolverBase):
             elif not self.unify(first, t):
                 self.error(c.body.span, f"type of case bodies do not agree (found "
                                         f"{type_to_str(t)}, previous types {type_to_str(first)})")
+            else:
+                first = self.join(first, t)
             self.locals.pop()
         return first if first is not None else self.fresh()
 
