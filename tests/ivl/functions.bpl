@@ -32,3 +32,17 @@ procedure ReturnsSyntax()
   assert Returns(1);
   assert Returns(0);         // error
 }
+
+// Polymorphic functions are instantiated per use (one SMT function per instance).
+function id<T>(x: T): T { x }
+function pick<T>(b: bool, x: T, y: T): T;
+axiom (forall b: bool, x: int, y: int :: { pick(b, x, y) } pick(b, x, y) == (if b then x else y));
+
+procedure Polymorphic(r: real)
+{
+  assert id(3) == 3;
+  assert id(r) == r;
+  assert id(true);
+  assert pick(true, 1, 2) == 1;
+  assert pick(true, r, 2.0) == r;   // error: the axiom covers only the int instance
+}
