@@ -668,6 +668,10 @@ class ExprTranslator:
             s = set_fn("UnionOne", st, s, self.tr(x))
         return s
 
+    def tr_SetComprehension(self, e: D.SetComprehension) -> I.Expr:
+        from .comprehensions import set_comprehension
+        return set_comprehension(self, e)
+
     # ------------------------------------------------------------------ state
     def tr_OldExpr(self, e: D.OldExpr) -> I.Expr:
         if e.label is not None:

@@ -145,6 +145,14 @@ def _translate_loop(st: Any, guard: Optional[D.Expr], spec: D.LoopSpec,
         c = type_constraint(ctx, t, v)
         if c != TRUE:
             invs.append(I.Invariant(c, free=True))
+    for key, kind in monotone_locals(body).items():
+        v = st.env.vars.get(key)
+        if isinstance(v, I.Ident) and any(f.name == v.name and f.type == I.INT
+                                          for f in st.locals):
+            entry = st.new_local("entry", I.INT)
+            st.emit(I.Assign((entry,), (v,)))
+            invs.append(I.Invariant(I.Binary("<=", entry, v) if kind == "up"
+                                    else I.Binary("<=", v, entry), free=True))
     if snaps:
         old_alloc = st.env.old_heap["$Alloc"]
         o = I.Ident("o#l")
@@ -319,3 +327,38 @@ def translate_forall(st: Any, s: D.ForallStmt) -> None:
     if concl != TRUE:
         st.emit(I.Assume(I.Quantifier("forall", qformals, implies(conj(tcs2 + [rng2]), concl))
                          if qformals else implies(conj(tcs2 + [rng2]), concl)))
+
+
+def monotone_locals(body: D.BlockStmt) -> dict[int, str]:
+    """Locals the loop body changes only by `x := x + k` / `x := x - k` with k a literal
+    (>= 0): id(decl) -> 'up' or 'down'. At every loop head such an x is >= (resp. <=) its
+    value on entry, a fact Boogie's interval inference would find and Dafny relies on."""
+    kinds: dict[int, set[str]] = {}
+
+    class V(D.Traverser):
+        def visit_AssignStmt(self, s: D.AssignStmt) -> None:
+            call = len(s.rhss) == 1 and isinstance(s.rhss[0], D.ExprRhs) and \
+                isinstance(s.rhss[0].expr, D.ApplyExpr) and \
+                s.rhss[0].expr.kind in ("method", "lemma")
+            for k, lhs in enumerate(s.lhss):
+                if not isinstance(lhs, D.NameExpr):
+                    continue
+                key = id(lhs.decl)
+                r = s.rhss[k] if not call and k < len(s.rhss) else None
+                kind = "other"
+                if isinstance(r, D.ExprRhs) and isinstance(r.expr, D.BinaryExpr) \
+                        and r.expr.op in ("+", "-") and isinstance(r.expr.left, D.NameExpr) \
+                        and r.expr.left.decl is lhs.decl and isinstance(r.expr.right, D.IntLit) \
+                        and r.expr.right.value >= 0:
+                    kind = "up" if r.expr.op == "+" else "down"
+                kinds.setdefault(key, set()).add(kind)
+            self.generic_visit(s)
+
+        def visit_AssignSuchThatStmt(self, s: D.AssignSuchThatStmt) -> None:
+            for lhs in s.lhss:
+                if isinstance(lhs, D.NameExpr):
+                    kinds.setdefault(id(lhs.decl), set()).add("other")
+            self.generic_visit(s)
+
+    V().visit(body)
+    return {k: next(iter(v)) for k, v in kinds.items() if len(v) == 1 and "other" not in v}

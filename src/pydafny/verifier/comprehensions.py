@@ -1,0 +1,184 @@
+"""Set comprehensions `set x | R :: t` as fresh IVL functions of their free variables.
+
+Takes: a `SetComprehension` and the `ExprTranslator` of its context.
+Guarantees: the value is `SC(free...)` for a fresh function SC with the axiom
+    forall free, y :: {Set#In(SC(free), y)} Set#In(SC(free), y) <==> exists x :: R && y == t
+which is true because the comprehension is only accepted when its range bounds every bound
+variable (`x in S` for a collection S, or `lo <= x < hi` style bounds on an int), so the set is
+finite (the Set sort holds finite sets only). Free variables are the locals, parameters and
+bound variables it mentions, `this`, and the heap when it reads the heap.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..ivl import ast as I
+from ..semantics import types as T
+from ..syntax import ast as D
+from .context import WF, Env
+from .encoding import TRUE, conj, set_fn
+from .unsupported import Unsupported
+
+
+def _conjuncts(e: D.Expr) -> list[D.Expr]:
+    if isinstance(e, D.BinaryExpr) and e.op == "&&":
+        return _conjuncts(e.left) + _conjuncts(e.right)
+    return [e]
+
+
+def _is_var(e: D.Expr, v: D.BoundVar) -> bool:
+    return isinstance(e, D.NameExpr) and e.decl is v
+
+
+def _bounded(v: D.BoundVar, rng: D.Expr) -> bool:
+    lower = upper = False
+    for c in _conjuncts(rng):
+        if isinstance(c, D.BinaryExpr) and c.op == "in" and _is_var(c.left, v) and \
+                c.right.type is not None and T.family(c.right.type) in ("set", "seq",
+                                                                          "multiset", "map"):
+            return True
+        pairs: list[tuple[D.Expr, str, D.Expr]] = []
+        if isinstance(c, D.BinaryExpr) and c.op in ("<", "<=", ">", ">="):
+            pairs.append((c.left, c.op, c.right))
+        if isinstance(c, D.ChainExpr):
+            for k, op in enumerate(c.ops):
+                pairs.append((c.operands[k], op, c.operands[k + 1]))
+        for a, op, b in pairs:
+            if op in (">", ">="):
+                a, b = b, a
+            if _is_var(b, v):
+                lower = True
+            if _is_var(a, v):
+                upper = True
+    if v.type is not None and T.family(v.type) == "bool":
+        return True
+    return lower and upper
+
+
+class _Free(D.Traverser):
+    def __init__(self, bound: set[int]) -> None:
+        self.bound = set(bound)
+        self.free: list[Any] = []
+        self.seen: set[int] = set()
+        self.this = False
+        self.heap = False
+
+    def visit_NameExpr(self, e: D.NameExpr) -> None:
+        d = e.decl
+        if isinstance(d, (D.LocalVar, D.Formal, D.BoundVar)) and id(d) not in self.bound:
+            if id(d) not in self.seen:
+                self.seen.add(id(d))
+                self.free.append(d)
+        if isinstance(d, (D.Field, D.Function)) and not getattr(d, "is_static", True):
+            self.this = True
+            self.heap = True
+        self.generic_visit(e)
+
+    def visit_ThisExpr(self, e: D.ThisExpr) -> None:
+        self.this = True
+
+    def _bind(self, vars_: list[D.BoundVar], node: D.Node) -> None:
+        saved = set(self.bound)
+        self.bound |= {id(v) for v in vars_}
+        self.generic_visit(node)
+        self.bound = saved
+
+    def visit_QuantifierExpr(self, e: D.QuantifierExpr) -> None:
+        self._bind(e.vars, e)
+
+    def visit_SetComprehension(self, e: D.SetComprehension) -> None:
+        self._bind(e.vars, e)
+
+    def visit_MemberSelect(self, e: D.MemberSelect) -> None:
+        if isinstance(e.decl, D.Field) and not e.decl.is_const:
+            self.heap = True
+        self.generic_visit(e)
+
+    def visit_IndexExpr(self, e: D.IndexExpr) -> None:
+        from .exprs import is_array
+        if e.seq.type is not None and is_array(e.seq.type):
+            self.heap = True
+        self.generic_visit(e)
+
+    def visit_SliceExpr(self, e: D.SliceExpr) -> None:
+        self.heap = True
+        self.generic_visit(e)
+
+    def visit_ApplyExpr(self, e: D.ApplyExpr) -> None:
+        if isinstance(e.decl, D.Function) and e.decl.reads:
+            self.heap = True
+        self.generic_visit(e)
+
+
+def set_comprehension(tr: Any, e: D.SetComprehension) -> I.Expr:
+    if not e.finite:
+        raise Unsupported(e.span, "iset comprehensions")
+    for v in e.vars:
+        if v.domain is not None or not _bounded(v, e.range):
+            raise Unsupported(e.span, "set comprehension without evident bounds")
+    if e.term is None and len(e.vars) != 1:
+        raise Unsupported(e.span, "set comprehension shape")
+    ctx = tr.ctx
+    st = tr.ity(e.type, e.span)
+    # check well-formedness in place
+    formals, tcs, env = tr.bind_vars(e.vars)
+    sub = tr.sub(env)
+    with tr.wf.binding(formals):
+        with tr.wf.under(tcs):
+            r = sub.tr(e.range)
+            with tr.wf.under(r):
+                if e.term is not None:
+                    sub.tr(e.term)
+    # free variables
+    fv = _Free({id(v) for v in e.vars})
+    fv.visit(e.range)
+    if e.term is not None:
+        fv.visit(e.term)
+    params: list[I.Formal] = []
+    actuals: list[I.Expr] = []
+    env2 = Env(fuel=tr.env.fuel, this_dt=tr.env.this_dt)
+    for k, d in enumerate(fv.free):
+        val = tr.env.vars.get(id(d))
+        if val is None:
+            raise Unsupported(e.span, "set comprehension over this variable")
+        name = f"fv#{k}"
+        params.append(I.Formal(name, ctx.enc.ivl_type(d.type)))
+        actuals.append(val)
+        env2.vars[id(d)] = I.Ident(name)
+    if fv.this:
+        if tr.env.this is None:
+            raise Unsupported(e.span, "set comprehension using 'this'")
+        this_t = I.CtorType("Ref")
+        if tr.env.this_dt is not None:
+            this_t = ctx.enc.datatype_sort(tr.env.this_dt)
+        params.append(I.Formal("this#sc", this_t))
+        actuals.append(tr.env.this)
+        env2.this = I.Ident("this#sc")
+    if fv.heap:
+        for hv in ctx.heap_list():
+            if hv.name not in tr.env.heap:
+                raise Unsupported(e.span, "set comprehension reading the heap here")
+            params.append(I.Formal("h#" + hv.name, hv.type))
+            actuals.append(tr.env.heap[hv.name])
+            env2.heap[hv.name] = I.Ident("h#" + hv.name)
+    name = ctx.names.fresh("setcomp")
+    from .encoding import tag
+    elem_t = ctx.enc.ivl_type(T.normalize(e.type).elem)  # type: ignore[union-attr]
+    ctx.decls.append(I.FunctionDecl(name, tuple(params), st))
+    # axiom
+    from .exprs import ExprTranslator
+    formals2, tcs2, env3 = ExprTranslator(ctx, env2, WF(None)).bind_vars(e.vars)
+    p = ExprTranslator(ctx, env3, WF(None))
+    rng = p.tr(e.range)
+    y = I.Ident("y#sc")
+    term = p.tr(e.term) if e.term is not None else I.Ident(formals2[0].name)
+    app = I.FunApp(name, tuple(I.Ident(x.name) for x in params))
+    mem = set_fn("In", st, app, y)
+    from .encoding import equal
+    body = I.Quantifier("exists", formals2, conj([tcs2, rng, equal(elem_t, y, term)]))
+    ctx.decls.append(I.AxiomDecl(I.Quantifier(
+        "forall", tuple(params) + (I.Formal("y#sc", elem_t),), I.Binary("<==>", mem, body),
+        (I.Trigger((mem,)),))))
+    _ = tag, TRUE
+    return I.FunApp(name, tuple(actuals))
