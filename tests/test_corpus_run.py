@@ -27,7 +27,6 @@ EXPECTED_UNSUPPORTED: dict[str, str] = {
     "dafny-language-server_tmp_tmpkir0kenl_Test_dafny4_Bug165.dfy": "has no body",
     "dafl_tmp_tmp_r3_8w3y_dafny_examples_dafny0_SeqFromArray.dfy": "nondeterministic",
     "dafny-language-server_tmp_tmpkir0kenl_Test_hofs_Requires.dfy": "nondeterministic",
-    "dafny-language-server_tmp_tmpkir0kenl_Test_dafny4_git-issue76.dfy": "no finite bound",
     "Program-Verification-Dataset_tmp_tmpgbdrlnu__Dafny_from dafny main "
     "repo_dafny2_StoreAndRetrieve.dfy": "no finite bound",
     "Program-Verification-Dataset_tmp_tmpgbdrlnu__Dafny_from dafny main "

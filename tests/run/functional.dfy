@@ -56,4 +56,6 @@ method Main() {
   print y, "\n";
   var w := var v :| v in {5} && v > 1; v * 2;
   print w, "\n";
+  var n :| ("R", n) in {("P", 1), ("R", 2)};
+  print n, "\n";
 }

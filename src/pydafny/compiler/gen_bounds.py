@@ -57,6 +57,18 @@ def _is_var(e: ast.Expr, v: ast.BoundVar) -> bool:
     return isinstance(e, ast.NameExpr) and e.decl is v
 
 
+def _tuple_path(e: ast.Expr, v: ast.BoundVar) -> tuple[int, ...] | None:
+    """The component indices leading to v in a (nested) tuple expression."""
+    if _is_var(e, v):
+        return ()
+    if isinstance(e, ast.TupleExpr) and len(e.elems) > 1:
+        for k, x in enumerate(e.elems):
+            sub = _tuple_path(x, v)
+            if sub is not None:
+                return (k, *sub)
+    return None
+
+
 @dataclass(slots=True)
 class Bound:
     var: ast.BoundVar
@@ -67,6 +79,7 @@ class Bound:
     hi: ast.Expr | None = None
     hi_plus: int = 0
     used: list[int] = field(default_factory=list)   # indices of conjuncts implied
+    path: tuple[int, ...] = ()     # 'in' through a tuple: `(a, x) in S` iterates S's [1]s
 
 
 def _bound_for(v: ast.BoundVar, conj: list[ast.Expr], forbidden: set[int]) -> Bound | None:
@@ -80,6 +93,11 @@ def _bound_for(v: ast.BoundVar, conj: list[ast.Expr], forbidden: set[int]) -> Bo
         op, l, r = c.op, c.left, c.right
         if op == "in" and _is_var(l, v) and not mentions(r, forbidden):
             return Bound(v, "in", source=r, used=[i])
+        if op == "in" and isinstance(l, ast.TupleExpr) and not mentions(r, forbidden):
+            path = _tuple_path(l, v)
+            if path is not None:
+                # the conjunct stays as a filter: the other components must match too
+                return Bound(v, "in", source=r, path=path)
         if op == "==" and _is_var(l, v) and not mentions(r, forbidden):
             return Bound(v, "eq", source=r, used=[i])
         if op == "==" and _is_var(r, v) and not mentions(l, forbidden):
@@ -196,6 +214,9 @@ def iteration_source(b: Bound, expr: Callable[[ast.Expr], str]) -> str:
     """The Python iterable for one bound."""
     if b.kind in ("in", "domain"):
         assert b.source is not None
+        if b.path:
+            sel = "".join(f"[{k}]" for k in b.path)
+            return f"(_t{sel} for _t in {expr(b.source)})"
         return expr(b.source)
     if b.kind == "eq":
         assert b.source is not None
