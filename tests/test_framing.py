@@ -21,7 +21,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import pytest
 
@@ -102,7 +102,13 @@ def test_mutant_is_framing_with_exactly_the_off_by_one() -> None:
         "the mutant is stale: run python tests/test_framing.py --regenerate-mutant"
 
 
-# ------------------------------------------------------------------ pydafny verify
+# ------------------------------------------------------------------ pydafny resolve / verify
+
+def test_pydafny_resolves_framing_and_mutant() -> None:
+    for path in (FRAMING, MUTANT):
+        rc, out = run_pydafny("resolve", str(path.relative_to(ROOT)))
+        assert rc == 0 and "Error" not in out, out
+
 
 def oracle_installed() -> bool:
     home = Path(os.environ.get("DAFNY_ORACLE_HOME", Path.home() / ".cache" / "dafny-oracle"))
@@ -209,16 +215,25 @@ MESSAGE_ID = bytes(range(16))
 
 
 @pytest.fixture(scope="module")
-def ef(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    """encrypt_file.py with the compiled module loaded (skips if it cannot be compiled)."""
-    os.environ.setdefault("PYDAFNY_FRAMING_CACHE", str(tmp_path_factory.mktemp("framing")))
-    import encrypt_file
-
+def ef(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """encrypt_file.py with the compiled module loaded (skips if it cannot be compiled); the
+    generated module goes to a fresh cache directory, so it is built by this pydafny."""
+    old = os.environ.get("PYDAFNY_FRAMING_CACHE")
+    os.environ["PYDAFNY_FRAMING_CACHE"] = str(tmp_path_factory.mktemp("framing"))
     try:
-        encrypt_file.load()
-    except encrypt_file.FramingError as e:
-        pytest.skip(f"pydafny translate py cannot yet compile examples/framing/Framing.dfy: {e}")
-    return encrypt_file
+        import encrypt_file
+
+        encrypt_file._compiled = None
+        try:
+            encrypt_file.load()
+        except encrypt_file.FramingError as e:
+            pytest.skip(f"pydafny translate py cannot yet compile examples/framing/Framing.dfy: {e}")
+        yield encrypt_file
+    finally:
+        if old is None:
+            os.environ.pop("PYDAFNY_FRAMING_CACHE", None)
+        else:
+            os.environ["PYDAFNY_FRAMING_CACHE"] = old
 
 
 def random_bytes(n: int, seed: int) -> bytes:

@@ -258,6 +258,9 @@ def main(argv: list[str] | None = None) -> int:
     except (FramingError, OSError) as e:
         print(f"encrypt_file.py: error: {e}", file=sys.stderr)
         return 1
+    except Exception as e:  # noqa: BLE001 - never a traceback for the user
+        print(f"encrypt_file.py: internal error: {type(e).__name__}: {e}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
