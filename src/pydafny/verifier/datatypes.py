@@ -131,3 +131,24 @@ def datatype_info(ctx: ProgramCtx, d: D.DatatypeDecl) -> DatatypeInfo:
                                           (I.Trigger((info.rank(dv),)),))))
     ctx.global_decls.extend(decls)
     return info
+
+
+_TUPLES: dict[int, D.DatatypeDecl] = {}
+
+
+def tuple_decl(n: int) -> D.DatatypeDecl:
+    """A synthetic datatype `_tuple#n<T0..Tn-1> = _#Make(_0: T0, ...)` for tuples of arity n
+    (the same object per arity; its fields are boxed like any type-parameter field)."""
+    d = _TUPLES.get(n)
+    if d is None:
+        tps = [D.TypeParam(f"T{k}") for k in range(n)]
+        formals = []
+        for k, tp in enumerate(tps):
+            ut = D.UserType([tp.name], [])
+            ut.decl = tp
+            formals.append(D.Formal(f"_{k}", ut))
+        ctor = D.DatatypeCtor(f"_#Make{n}", formals)
+        d = D.DatatypeDecl(f"_tuple#{n}", tps, [ctor])
+        ctor.owner = d
+        _TUPLES[n] = d
+    return d

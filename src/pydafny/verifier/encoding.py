@@ -120,6 +120,9 @@ class Encoding:
             return I.CtorType("MultiSet." + self.use("multiset", e))
         if isinstance(b, D.ObjectType):
             return REF
+        if isinstance(b, D.TupleType):
+            from .datatypes import tuple_decl
+            return self.datatype_sort(tuple_decl(len(b.elems)))
         if isinstance(b, D.UserType):
             d = b.decl
             if isinstance(d, D.ClassDecl):

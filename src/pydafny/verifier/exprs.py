@@ -202,7 +202,15 @@ class ExprTranslator:
         if isinstance(d, D.Formal):
             return self.destructor(e, d)
         if isinstance(d, B.BuiltinMember) and d.owner_kind == "tuple":
-            raise Unsupported(e.span, "tuples")
+            from .datatypes import tuple_decl
+            t = T.normalize(e.obj.type) if e.obj.type is not None else None
+            if not isinstance(t, D.TupleType):
+                raise Unsupported(e.span, "tuple member")
+            td = tuple_decl(len(t.elems))
+            info = self.dt_info(td.ctors[0])
+            obj = self.tr(e.obj)
+            raw = info.select(td.ctors[0], d.index, obj)
+            return self.enc.unbox(raw, self.ity(e.type, e.span))
         raise Unsupported(e.span, f"member '{e.name}'")
 
     # ------------------------------------------------------------------ datatypes
@@ -671,6 +679,13 @@ class ExprTranslator:
     def tr_SetComprehension(self, e: D.SetComprehension) -> I.Expr:
         from .comprehensions import set_comprehension
         return set_comprehension(self, e)
+
+    def tr_TupleExpr(self, e: D.TupleExpr) -> I.Expr:
+        from .datatypes import tuple_decl
+        td = tuple_decl(len(e.elems))
+        info = self.dt_info(td.ctors[0])
+        args = [self.enc.box(self.tr(x), self.ity(x.type, x.span)) for x in e.elems]
+        return info.construct(td.ctors[0], args)
 
     # ------------------------------------------------------------------ state
     def tr_OldExpr(self, e: D.OldExpr) -> I.Expr:

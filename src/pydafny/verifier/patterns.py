@@ -29,11 +29,16 @@ def _pattern(tr: Any, t: D.Type, v: I.Expr, p: D.Pattern, env: Any) -> I.Expr:
         return TRUE
     if isinstance(p, D.CtorPattern):
         c = p.ctor
-        if c is None:
-            raise Unsupported(p.span, "tuple patterns")
-        info = tr.dt_info(c)
         nt = T.normalize(t)
         subst = {}
+        if c is None:
+            if not isinstance(nt, D.TupleType):
+                raise Unsupported(p.span, "this pattern")
+            from .datatypes import tuple_decl
+            td = tuple_decl(len(nt.elems))
+            c = td.ctors[0]
+            subst = T.subst_map(td.type_params, nt.elems)
+        info = tr.dt_info(c)
         if isinstance(nt, D.UserType) and isinstance(nt.decl, D.DatatypeDecl):
             subst = T.subst_map(nt.decl.type_params, nt.args)
         parts = [info.is_ctor(c, v)]

@@ -200,6 +200,27 @@ class StmtTranslator:
         if s.rhs is not None:
             self.stmt(s.rhs)
 
+    def st_VarDeclPatternStmt(self, s: D.VarDeclPatternStmt) -> None:
+        from .patterns import _pattern
+        tr = self.tr()
+        v = tr.tr(s.rhs)
+        t = s.rhs.type
+        if t is None:
+            raise Unsupported(s.span, "pattern declaration")
+        tmp = self.new_local("pat", self.ctx.enc.ivl_type(t))
+        self.emit(I.Assign((tmp,), (v,)))
+        env2 = self.env.copy()
+        cond = _pattern(tr, t, tmp, s.pattern, env2)
+        self.check(cond, Obligation(Kind.MATCH, s.span, "pattern"))
+        for key, val in env2.vars.items():
+            if key in self.env.vars:
+                continue
+            decl = _find_decl(s.pattern, key)
+            if decl is None or decl.type is None:
+                raise Unsupported(s.span, "pattern variable")
+            ident = self.declare(decl, decl.type)
+            self.emit(I.Assign((ident,), (val,)))
+
     def st_AssignStmt(self, s: D.AssignStmt) -> None:
         self.assign_stmt(s.lhss, s.rhss, s)
 
@@ -622,3 +643,13 @@ def truncate(stmts: list[I.Stmt]) -> tuple[I.Stmt, ...]:
         if isinstance(x, (I.Return, I.Break)):
             return tuple(stmts[:k + 1])
     return tuple(stmts)
+
+
+def _find_decl(p: D.Pattern, key: int) -> Any:
+    if isinstance(p, D.VarPattern):
+        return p.decl if p.decl is not None and id(p.decl) == key else None
+    for sub in getattr(p, "args", []) or getattr(p, "alternatives", []):
+        d = _find_decl(sub, key)
+        if d is not None:
+            return d
+    return None
