@@ -231,3 +231,13 @@ def test_load_program_api(tmp_path: Any) -> None:
     r = Reporter()
     assert load_program([str(bad)], r) is None
     assert [d.message for d in r.diagnostics] == ["unresolved identifier: x"]
+
+
+def test_formal_args_matches_named_and_default_arguments() -> None:
+    from pydafny.semantics.calls import formal_args
+    p = resolved("""
+function D(x: int, y: int := 3, z: int := 4): int { x + y + z }
+method M() { var a := D(1, z := 5); }""")
+    call = next(a for a in nodes(p, ast.ApplyExpr))
+    got = formal_args(call.args, call.decl.formals)
+    assert [e.value for e in got] == [1, 3, 5]

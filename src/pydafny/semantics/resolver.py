@@ -79,9 +79,10 @@ Calls
   'ctor' (decl a DatatypeCtor), 'lambda' (applying a value of arrow type; decl None).
   The type of a method/lemma call is the type of its single out-parameter, or a
   `TupleType` of the out-parameter types when it has none or several.
-  `ApplyExpr.inst` is the list of the callee's own type arguments (callee decl's
-  `type_params` order). Arguments are in declaration order of the formals after named
-  arguments are matched; missing trailing arguments with defaults are left absent.
+  `ApplyExpr.inst` (None for 'lambda') is the list of the callee's own type arguments (callee decl's
+  `type_params` order). `args` stay as written (positional, then named `x := e`
+  bindings); `semantics.calls.formal_args(args, formals)` matches them to the formals in
+  declaration order, filling omitted ones with the formals' (resolved) default values.
 * A method or lemma call ('method'/'lemma') appears only as the whole `expr` of an
   `ExprRhs` of an `AssignStmt` (a call statement has no lhss, `a, b := M(x)` has several),
   of a `VarDeclStmt`'s rhs, or of an `AssignOrReturnStmt`; a lemma call may also be the
