@@ -10,6 +10,9 @@
 //       ParseSerializeFrames:     the same for a whole stream of frames;
 //   (b) EncryptDecryptRoundTrip:  decrypting and reassembling Encrypt(plaintext) gives back the
 //                                 plaintext, for every plaintext and every frame length;
+//       EncryptDecryptRoundTripTotal: and Encrypt succeeds for every plaintext shorter than
+//                                 2^32 - 2 bytes if the AEAD adds exactly a 16-byte tag
+//                                 (a hypothesis of that lemma, not an axiom);
 //       BytesRoundTrip:           the same through the serialized byte stream;
 //   (c) SequenceNumbersAndIVs:    sequence numbers are 1, 2, 3, ... (consecutive, unique) and
 //                                 the IVs of a message are pairwise distinct;
