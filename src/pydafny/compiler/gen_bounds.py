@@ -57,6 +57,15 @@ def _is_var(e: ast.Expr, v: ast.BoundVar) -> bool:
     return isinstance(e, ast.NameExpr) and e.decl is v
 
 
+def _is_nat(t: ast.Type | None) -> bool:
+    """`nat` (or a synonym of it): its values are bounded below by 0."""
+    from ..semantics import builtins as B
+    if t is None:
+        return False
+    n = T.normalize(t)
+    return isinstance(n, ast.UserType) and n.decl is B.NAT
+
+
 def _tuple_path(e: ast.Expr, v: ast.BoundVar) -> tuple[int, ...] | None:
     """The component indices leading to v in a (nested) tuple expression."""
     if _is_var(e, v):
@@ -119,6 +128,9 @@ def _bound_for(v: ast.BoundVar, conj: list[ast.Expr], forbidden: set[int]) -> Bo
                 lo = (other, 1, i)
             elif nop == ">=" and lo is None:
                 lo = (other, 0, i)
+    if lo is None and hi is not None and _is_nat(v.type):
+        return Bound(v, "range", lo=ast.IntLit(0, "0"), hi=hi[0], hi_plus=hi[1],
+                     used=[hi[2]])
     if lo is not None and hi is not None:
         return Bound(v, "range", lo=lo[0], lo_plus=lo[1], hi=hi[0], hi_plus=hi[1],
                      used=[lo[2], hi[2]])
@@ -205,6 +217,8 @@ def _transitive_bound(v: ast.BoundVar, conj: list[ast.Expr], forbidden: set[int]
                       pending: list[ast.BoundVar]) -> Bound | None:
     hi = _side(v, conj, forbidden, pending, True, set())
     lo = _side(v, conj, forbidden, pending, False, set())
+    if lo is None and _is_nat(v.type):
+        lo = (ast.IntLit(0, "0"), 0)
     if hi is None or lo is None:
         return None
     return Bound(v, "range", lo=lo[0], lo_plus=lo[1], hi=hi[0], hi_plus=hi[1], used=[])

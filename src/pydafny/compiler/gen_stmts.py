@@ -574,23 +574,14 @@ class StmtMixin(GenBase):
 
     def s_ForallStmt(self, s: ast.ForallStmt) -> None:
         body = s.body.stmts if s.body is not None else []
-        if not body:
-            return
         assigns = [x for x in body if isinstance(x, ast.AssignStmt)]
-        if len(assigns) != len(body) or any(
+        if s.ensures or not _assigns_anything(body):
+            return    # a proof (ensures clauses, lemma calls, asserts): ghost
+        if len(assigns) != len(body) or len(assigns) != 1 or len(assigns[0].lhss) != 1 or any(
                 isinstance(r, ast.ExprRhs) and isinstance(r.expr, ast.ApplyExpr)
-                and r.expr.kind in ("lemma", "method") for a in assigns for r in a.rhss):
-            # a proof (lemma calls, asserts): ghost
-            if all(isinstance(x, (ast.AssignStmt, ast.AssertStmt, ast.CalcStmt,
-                                  ast.AssumeStmt, ast.RevealStmt, ast.BlockStmt))
-                   for x in body) and not any(
-                    isinstance(r, ast.ExprRhs) and isinstance(r.expr, ast.ApplyExpr)
-                    and r.expr.kind == "method" for a in assigns for r in a.rhss):
-                return
-            raise CompileError(s.span, "unsupported: this forall statement in compiled code")
-        if len(assigns) != 1 or len(assigns[0].lhss) != 1:
-            raise CompileError(s.span, "unsupported: a forall statement with several "
-                               "assignments")
+                and r.expr.kind in ("lemma", "method") for r in assigns[0].rhss):
+            raise CompileError(s.span, "unsupported: a forall statement in compiled code "
+                               "must be one assignment `forall x | R { a[x] := e; }`")
         self.mark(s)
         a = assigns[0]
         fors, _ = self.bound_iteration(s.vars, s.range, s)
@@ -626,6 +617,27 @@ class StmtMixin(GenBase):
             raise CompileError(s.span, "unsupported: `yield e` (assign the yield "
                                "parameters, then `yield;`)")
         self.out.line("yield")
+
+
+def _assigns_anything(stmts: list[ast.Stmt]) -> bool:
+    """Does any statement (at any depth) assign to a location or call a method?"""
+    stack: list[Any] = list(stmts)
+    while stack:
+        n = stack.pop()
+        if isinstance(n, ast.AssignStmt):
+            for r in n.rhss:
+                if isinstance(r, ast.ExprRhs) and isinstance(r.expr, ast.ApplyExpr) \
+                        and r.expr.kind == "lemma":
+                    break
+            else:
+                return True
+        elif isinstance(n, (ast.AssertStmt, ast.CalcStmt)):
+            continue
+        elif isinstance(n, ast.AssignSuchThatStmt):
+            return True
+        stack.extend(x for x in ast.children(n)
+                     if isinstance(x, (ast.Stmt, ast.MatchCaseStmt, ast.GuardedAlternative)))
+    return False
 
 
 def attr_of(decl: Any, name: str) -> bool:
