@@ -88,6 +88,10 @@ class Encoding:
         tg = tag(elem)
         if theory == "multiset":
             self.use("seq", elem)
+        if theory == "seqbox":
+            self.use("seq", elem)
+            self.use("seq", BOX)
+            self.use("box", elem)
         key = (theory, tg)
         if key not in self._instances:
             self._instances[key] = prelude.theory_decls(theory, str(elem), tg)
@@ -168,7 +172,23 @@ class Encoding:
             return self.box(e, have)
         if have == BOX:
             return self.unbox(e, want)
+        if is_seq(have) and is_seq(want):
+            assert isinstance(have, I.CtorType) and isinstance(want, I.CtorType)
+            if want.name == "Seq.Box":
+                tg = self.use("seqbox", _elem_of(have))
+                return I.FunApp(f"Seq#ToBox.{tg}", (e,))
+            if have.name == "Seq.Box":
+                tg = self.use("seqbox", _elem_of(want))
+                return I.FunApp(f"Seq#FromBox.{tg}", (e,))
         raise Unsupported(span, f"generic instantiation from {have} to {want}")
+
+
+def _elem_of(seq_t: I.CtorType) -> I.Type:
+    """The element IVL type of `Seq.<tag>` (tags of basic types and sorts are their names)."""
+    tg = seq_t.name[4:]
+    if tg in ("int", "bool", "real"):
+        return I.BasicType(tg)
+    return I.CtorType(tg)
 
 
 # ---------------------------------------------------------------------- sequence helpers
