@@ -39,3 +39,13 @@ class C {
 lemma Printing(x: int) {
   print x;
 }
+
+datatype Tagged = Tagged(val: int, ghost tag: int)
+
+method Untag(t: Tagged) returns (r: int)
+{
+  match t {
+    case Tagged(v, g) => r := v + g;
+  }
+  r := t.tag;
+}

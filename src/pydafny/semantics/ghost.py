@@ -46,7 +46,30 @@ class GhostChecker:
 
     # ------------------------------------------------------------------ members
     def program(self, p: ast.Program) -> None:
+        self.mark_ghost_pattern_vars(p)
         self.module(p.module)
+
+    def mark_ghost_pattern_vars(self, root: ast.Node) -> None:
+        """Variables bound to a ghost destructor by a pattern (`case C(g) =>` where C's
+        parameter is ghost) are ghost, and so are `ghost` let-pattern variables."""
+        stack: list[ast.Node] = [root]
+        while stack:
+            n = stack.pop()
+            if isinstance(n, ast.CtorPattern) and isinstance(n.ctor, ast.DatatypeCtor):
+                for a, f in zip(n.args, n.ctor.formals):
+                    if f.is_ghost or n.ctor.is_ghost:
+                        self.mark_all(a)
+            elif isinstance(n, ast.VarPattern) and n.is_ghost and n.decl is not None:
+                self.ghost_vars.add(id(n.decl))
+            stack.extend(ast.children(n))
+
+    def mark_all(self, p: ast.Node) -> None:
+        stack: list[ast.Node] = [p]
+        while stack:
+            n = stack.pop()
+            if isinstance(n, ast.VarPattern) and n.decl is not None:
+                self.ghost_vars.add(id(n.decl))
+            stack.extend(ast.children(n))
 
     def module(self, m: ast.ModuleDecl) -> None:
         for d in m.decls:
@@ -77,13 +100,8 @@ class GhostChecker:
 
     # ------------------------------------------------------------------ ghost-ness
     def var_is_ghost(self, d: Any) -> bool:
-        if isinstance(d, (ast.LocalVar, ast.Formal, ast.Field)):
-            if d.is_ghost:
-                return True
-            if isinstance(d, ast.Formal) and isinstance(self.member, ast.Method) and \
-                    is_ghost_method(self.member):
-                return False
-            return False
+        if isinstance(d, (ast.LocalVar, ast.Formal, ast.Field)) and d.is_ghost:
+            return True
         return id(d) in self.ghost_vars
 
     def lhs_is_ghost(self, l: ast.Expr) -> bool:
