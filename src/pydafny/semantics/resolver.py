@@ -55,6 +55,10 @@ Names
 * Module-level functions, methods and consts have `owner` set to their `ModuleDecl`;
   class/trait/datatype/newtype/opaque-type members have `owner` set to that decl;
   `DatatypeCtor.owner` is its `DatatypeDecl`.
+* Synthesized members (not in any `members` list, owner set): a `{:autocontracts}`
+  class's ghost field `Repr: set<object>` (when not declared); an iterator's fields for
+  its parameters, `xs` yield histories, ghost `_new`/`_reads`/`_modifies`, `Valid()` and
+  `MoveNext()` (owner the IteratorDecl).
 * `ImportDecl.decl` is the imported `ModuleDecl`. `SubsetTypeDecl.var_decl` and
   `NewtypeDecl.var_decl` are the BoundVars of their constraints.
 
