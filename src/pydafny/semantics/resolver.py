@@ -39,8 +39,9 @@ Names
   constructor/iterator parameter, method out-parameter, a function's named result, the
   implicit ORDINAL `_k` of least/greatest lemmas and predicates, an iterator's `xs`
   history), `BoundVar` (quantifier, comprehension, lambda, `for` index, let and
-  match-expression pattern variable, subset-type/newtype constraint variable), `Field` (incl. an implicit
-  `this.f` and a module-level `const`), `Function`, `Method` (only as an ApplyExpr callee),
+  match-expression pattern variable, subset-type/newtype constraint variable), `Field`
+  (incl. an implicit `this.f` and a module-level `const`), `Function`, `Method` (only as
+  an ApplyExpr callee),
   `DatatypeCtor` (a constructor used without parentheses is a NameExpr/MemberSelect whose
   decl is the DatatypeCtor), a `ModuleDecl` or a type decl (as a prefix only).
   A NameExpr `C?` whose decl is a DatatypeCtor (name ending in '?') is the discriminator
@@ -61,6 +62,15 @@ Names
   `MoveNext()` (owner the IteratorDecl).
 * `ImportDecl.decl` is the imported `ModuleDecl`. `SubsetTypeDecl.var_decl` and
   `NewtypeDecl.var_decl` are the BoundVars of their constraints.
+
+Checks (errors reported)
+* Undeclared names and types, wrong type-argument counts, type mismatches (assignment,
+  arguments, operators, conditions, collections, patterns), argument counts, duplicate
+  names, assignment to non-mutables, methods called in expressions, `this` in static
+  contexts, `break`/`continue` placement, frames that are not objects, and the
+  ghost/compiled rules of `semantics.ghost` (run only when typing found no error).
+  Definite assignment, exhaustiveness of `match` and subset-type constraints are left to
+  the verifier.
 
 Not resolved as expressions
 * Arguments of attributes `{:name args}` are resolved leniently (errors in them are not
@@ -83,15 +93,18 @@ Calls
   'ctor' (decl a DatatypeCtor), 'lambda' (applying a value of arrow type; decl None).
   The type of a method/lemma call is the type of its single out-parameter, or a
   `TupleType` of the out-parameter types when it has none or several.
-  `ApplyExpr.inst` (None for 'lambda') is the list of the callee's own type arguments (callee decl's
-  `type_params` order). `args` stay as written (positional, then named `x := e`
+  `ApplyExpr.inst` (None for 'lambda') is the list of the callee's own type arguments
+  (callee decl's `type_params` order, including `_Ti` parameters that Dafny's rule for
+  omitted type arguments in signatures added, e.g. `function Len(xs: List): nat`). `args` stay as written (positional, then named `x := e`
   bindings); `semantics.calls.formal_args(args, formals)` matches them to the formals in
   declaration order, filling omitted ones with the formals' (resolved) default values.
 * A method or lemma call ('method'/'lemma') appears only as the whole `expr` of an
   `ExprRhs` of an `AssignStmt` (a call statement has no lhss, `a, b := M(x)` has several),
   of a `VarDeclStmt`'s rhs, or of an `AssignOrReturnStmt`; a lemma call may also be the
   statement of a `StmtExpr`. Never inside another expression.
-* `NewObjectRhs.ctor_decl` is the constructor `Method` (None for a class without one).
+* `NewObjectRhs.ctor_decl` is the constructor `Method`, or the initialization method
+  named by `new C.Init(x)`; None for a class without constructors and for iterators
+  (`new Iter(x)`, whose arguments are the iterator's in-parameters).
 * `BinaryExpr.resolved_op` is `"<op>:<family>"` where family is `types.family` of the left
   operand, or of the right operand for `in`/`!in` (e.g. `+:int`, `+:seq`, `+:set`,
   `+:multiset`, `+:map`, `-:map` (map minus key set), `<=:set` (subset), `<:seq` (proper
