@@ -18,16 +18,16 @@ import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "src"))
 
-from pydafny.ivl.cfg import lower_implementation  # noqa: E402
-from pydafny.ivl.encode import Encoder  # noqa: E402
-from pydafny.ivl.loops import cut_loops  # noqa: E402
-from pydafny.ivl.parser import parse_program  # noqa: E402
-from pydafny.ivl.typecheck import check_program  # noqa: E402
-from pydafny.ivl.vcgen import generate_vc  # noqa: E402
-from pydafny.ivl.verify import VerifyOptions, verify_impl  # noqa: E402
-from pydafny.smt import terms as T  # noqa: E402
-from pydafny.smt.z3_backend import Z3Solver  # noqa: E402
-from pydafny.syntax.source import SourceFile  # noqa: E402
+from pydafny.ivl.cfg import lower_implementation
+from pydafny.ivl.encode import Encoder
+from pydafny.ivl.loops import cut_loops
+from pydafny.ivl.parser import parse_program
+from pydafny.ivl.typecheck import check_program
+from pydafny.ivl.vcgen import generate_vc
+from pydafny.ivl.verify import VerifyOptions, verify_impl
+from pydafny.smt import terms as T
+from pydafny.smt.z3_backend import Z3Solver
+from pydafny.syntax.source import SourceFile
 
 
 def program(n: int) -> str:

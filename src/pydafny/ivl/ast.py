@@ -37,7 +37,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Union
 
 from ..syntax.source import NO_SPAN, Span
 
@@ -119,7 +118,7 @@ class Attribute(Node):
     """`{:name arg, ...}`; an argument is an expression or a string literal."""
 
     name: str
-    args: tuple[Union["Expr", str], ...] = ()
+    args: tuple[Expr | str, ...] = ()
 
 
 Attrs = tuple[Attribute, ...]
@@ -456,4 +455,4 @@ class Program(Node):
     decls: tuple[Decl, ...]
 
 
-Lhs = Union[Ident, MapSelect]
+Lhs = Ident | MapSelect

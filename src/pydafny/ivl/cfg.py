@@ -86,7 +86,7 @@ LCmd = LAssert | LAssume | LHavoc | LAssign
 class BBlock:
     label: str
     cmds: list[LCmd] = field(default_factory=list)
-    succs: list["BBlock"] = field(default_factory=list)
+    succs: list[BBlock] = field(default_factory=list)
     span: Span = NO_SPAN
     user: bool = False  # a block written in the source (its leading asserts may be invariants)
 

@@ -21,7 +21,7 @@ Unsupported constructs raise `EncodeError(span, message)`.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ..smt import terms as T
 from ..smt.terms import Sort, Term

@@ -24,11 +24,7 @@ class IvlSyntaxError(Exception):
         self.message = message
 
 
-KEYWORDS = frozenset("""
-type const unique function returns axiom var procedure implementation requires ensures modifies
-free assert assume havoc call goto return break if then else while invariant old forall exists
-lambda true false int real bool div mod where extends complete finite
-""".split())
+KEYWORDS = frozenset(["type", "const", "unique", "function", "returns", "axiom", "var", "procedure", "implementation", "requires", "ensures", "modifies", "free", "assert", "assume", "havoc", "call", "goto", "return", "break", "if", "then", "else", "while", "invariant", "old", "forall", "exists", "lambda", "true", "false", "int", "real", "bool", "div", "mod", "where", "extends", "complete", "finite"])
 
 # longest operators first
 OPERATORS = ("<==>", "==>", "<==", "{:", "::", ":=", "||", "&&", "==", "!=", "<=", ">=", "<:",
@@ -69,7 +65,7 @@ def tokenize(src: SourceFile) -> list[Token]:
         m = match(text, pos)
         if m is None:
             raise IvlSyntaxError(Span(src, pos, pos + 1), f"unexpected character '{text[pos]}'")
-        kind = m.lastgroup
+        kind = m.lastgroup or ""
         end = m.end()
         if kind == "bc":
             depth, i = 1, end

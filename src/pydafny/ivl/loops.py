@@ -152,5 +152,6 @@ def _cut(h: BBlock, sources: list[BBlock], preds: dict[int, list[BBlock]], cfg: 
     if modified:
         new_head.append(LHavoc(tuple(modified), h.span))
     for c in invs:
+        assert isinstance(c, (LAssert, LAssume))
         new_head.append(LAssume(c.expr, c.scope, True))
     h.cmds = new_head + h.cmds[ninv:]

@@ -156,7 +156,7 @@ class _Parser:
         return out
 
     def const_decl(self) -> list[A.Decl]:
-        start = self.expect("const")
+        self.expect("const")
         attrs = self.attributes()
         unique = self.accept("unique") is not None
         names = self.ident_list()
@@ -206,7 +206,7 @@ class _Parser:
         return tuple(out)
 
     def function_decl(self) -> A.FunctionDecl:
-        start = self.expect("function")
+        self.expect("function")
         attrs = self.attributes()
         name = self.ident()
         tparams = self.type_params()

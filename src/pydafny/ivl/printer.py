@@ -108,7 +108,7 @@ def print_expr(e: A.Expr) -> str:
                        for t in e.triggers) if isinstance(e, A.Quantifier) else ""
         return (f"({kind}{tp} {_formals(e.vars)} :: {_attrs(e.attrs)}{trig}"
                 f"{print_expr(e.body)})")
-    raise ValueError(f"cannot print {type(e).__name__}")
+    raise TypeError(f"cannot print {type(e).__name__}")
 
 
 def _stmts(stmts: tuple[A.Stmt, ...], ind: str, out: list[str]) -> None:
@@ -161,7 +161,7 @@ def _stmt(s: A.Stmt, ind: str, out: list[str]) -> None:
         _stmts(s.body, ind + "  ", out)
         out.append(f"{ind}}}")
     else:
-        raise ValueError(f"cannot print {type(s).__name__}")
+        raise TypeError(f"cannot print {type(s).__name__}")
 
 
 def _body(b: A.Body, out: list[str]) -> None:
@@ -216,7 +216,7 @@ def print_decl(d: A.Decl) -> str:
         out.append(f"implementation {_attrs(d.attrs)}{d.name}{tp}({_formals(d.ins)}){rets}")
         _body(d.body, out)
     else:
-        raise ValueError(f"cannot print {type(d).__name__}")
+        raise TypeError(f"cannot print {type(d).__name__}")
     return "\n".join(out)
 
 

@@ -18,6 +18,7 @@ first-order unification. Polymorphic quantifiers and procedures are reported as 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..diagnostics import Diagnostic
 from ..syntax.source import Span
@@ -116,7 +117,8 @@ def unify(pattern: A.Type, actual: A.Type, params: frozenset[str],
         if not (isinstance(actual, A.MapType) and len(actual.domain) == len(pattern.domain)
                 and len(actual.tparams) == len(pattern.tparams)):
             return False
-        ren = {b: A.TypeVar(a) for a, b in zip(pattern.tparams, actual.tparams)}
+        ren: dict[str, A.Type] = {b: A.TypeVar(a)
+                                  for a, b in zip(pattern.tparams, actual.tparams)}
         inner = params - frozenset(pattern.tparams)
         return (all(unify(p, _subst(a, ren), inner, sub)
                     for p, a in zip(pattern.domain, actual.domain))
@@ -133,7 +135,7 @@ class _Var:
 class _Ctx:
     """Where an expression occurs: which names are visible and what is allowed."""
 
-    __slots__ = ("scopes", "old_ok", "tvars", "modifies", "in_loop")
+    __slots__ = ("in_loop", "modifies", "old_ok", "scopes", "tvars")
 
     def __init__(self, scopes: list[dict[str, _Var]], old_ok: bool,
                  tvars: frozenset[str] = frozenset(), modifies: frozenset[str] = frozenset()):
@@ -221,7 +223,7 @@ class Checker:
                 pass
         return info, self.diags
 
-    def _declare(self, table: dict, name: str, d: A.Node, span: Span, what: str) -> None:
+    def _declare(self, table: dict[str, Any], name: str, d: A.Node, span: Span, what: str) -> None:
         if name in table:
             self.err(span, f"more than one declaration of {what} name: {name}", "resolution")
         else:
@@ -253,9 +255,8 @@ class Checker:
             for tp in t.tparams:
                 if not any(_mentions(dt, tp) for dt in t.domain):
                     self.err(t.span, f"type variable must occur in map arguments: {tp}")
-        elif isinstance(t, A.BvType):
-            if t.width <= 0:
-                self.err(t.span, "unsupported: bit-vector type of width 0")
+        elif isinstance(t, A.BvType) and t.width <= 0:
+            self.err(t.span, "unsupported: bit-vector type of width 0")
 
     def rtype(self, t: A.Type, ctx: _Ctx) -> A.Type:
         self.check_type(t, ctx.tvars)
@@ -298,13 +299,12 @@ class Checker:
                 self.err(p.span, f"undeclared global variable in modifies clause: {m}",
                          "resolution")
         for r in p.requires:
-            self._guard(lambda: self.expect_bool(r.expr, _Ctx([self.globals_scope, ins], False)))
+            self.bool_guarded(r.expr, _Ctx([self.globals_scope, ins], False))
         for e in p.ensures:
-            self._guard(lambda: self.expect_bool(e.expr, _Ctx([self.globals_scope, outs], True)))
+            self.bool_guarded(e.expr, _Ctx([self.globals_scope, outs], True))
         for f in p.ins + p.outs:
             if f.where is not None:
-                self._guard(lambda: self.expect_bool(f.where, _Ctx([self.globals_scope, outs],
-                                                                   False)))
+                self.bool_guarded(f.where, _Ctx([self.globals_scope, outs], False))
         if p.body is not None:
             self._check_body(p.name, p, p.ins, p.outs, p.body, p.span, p.attrs)
 
@@ -323,9 +323,10 @@ class Checker:
                                  f"{d.name}: {a.type} (expected {b.type})")
         self._check_body(d.name, p, d.ins, d.outs, d.body, d.span, d.attrs)
 
-    def _guard(self, f) -> None:  # type: ignore[no-untyped-def]
+    def bool_guarded(self, e: A.Expr, ctx: _Ctx) -> None:
+        """Check that e is boolean; an error in it is reported and checking goes on."""
         try:
-            f()
+            self.expect_bool(e, ctx)
         except _TypeError:
             pass
 
@@ -340,7 +341,7 @@ class Checker:
         ctx = _Ctx([self.globals_scope, scope], True, frozenset(), frozenset(p.modifies))
         for f in body.locals:
             if f.where is not None:
-                self._guard(lambda: self.expect_bool(f.where, ctx))
+                self.bool_guarded(f.where, ctx)
         labels: set[str] = set()
         for b in body.blocks:
             if b.label:
@@ -360,7 +361,10 @@ class Checker:
             if isinstance(s, (A.Goto, A.Return)) and i != len(stmts) - 1:
                 self.err(stmts[i + 1].span, "unreachable statement after a goto or return",
                          "resolution")
-            self._guard(lambda: self.stmt(s, ctx, labels))
+            try:
+                self.stmt(s, ctx, labels)
+            except _TypeError:
+                pass
 
     def assignable(self, name: str, span: Span, ctx: _Ctx) -> A.Type:
         v = ctx.lookup(name)
@@ -443,7 +447,7 @@ class Checker:
             if s.cond is not None:
                 self.expect_bool(s.cond, ctx)
             for inv in s.invariants:
-                self._guard(lambda: self.expect_bool(inv.expr, ctx))
+                self.bool_guarded(inv.expr, ctx)
             ctx.in_loop += 1
             self.stmts(s.body, ctx, labels)
             ctx.in_loop -= 1
@@ -567,10 +571,10 @@ class Checker:
                 self.err(e.span, "unsupported: explicitly polymorphic quantifiers and lambdas")
                 raise _TypeError
             scope: dict[str, _Var] = {}
-            for v in e.vars:
-                if v.name in scope:
-                    self.err(v.span, f"more than one declaration of variable name: {v.name}")
-                scope[v.name] = _Var(self.rtype(v.type, ctx), "bound")
+            for bv in e.vars:
+                if bv.name in scope:
+                    self.err(bv.span, f"more than one declaration of variable name: {bv.name}")
+                scope[bv.name] = _Var(self.rtype(bv.type, ctx), "bound")
             ctx.scopes.append(scope)
             try:
                 if isinstance(e, A.Lambda):

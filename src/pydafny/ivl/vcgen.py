@@ -250,14 +250,14 @@ class _Passifier:
 
     def wp(self, pb: PBlock, items: list[tuple[str, object]], oks: list[Term]) -> None:
         q = T.and_(*[T.implies(fix, oks[j]) for fix, j in pb.edges])
-        n = 0
-        for kind, x in reversed(items):
+        for n, (kind, x) in enumerate(reversed(items), 1):
             if kind == "assume":
-                q = T.implies(x, q)  # type: ignore[arg-type]
+                assert isinstance(x, Term)
+                q = T.implies(x, q)
             else:
-                a = self.asserts[x]  # type: ignore[index]
+                assert isinstance(x, int)
+                a = self.asserts[x]
                 q = T.and_(T.or_(a.label, a.disable), T.implies(a.label, q))
-            n += 1
             if n % CHUNK == 0:
                 self.nlabels += 1
                 w = T.const(f"%wp@{self.nlabels}", T.BOOL)

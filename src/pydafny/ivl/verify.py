@@ -32,8 +32,8 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from ..diagnostics import Diagnostic
 from ..smt.solver import DEFAULT_Z3_PARAMS, Solver, SolverOptions
@@ -207,7 +207,7 @@ def _worker(k: int) -> tuple[int, ImplResult | tuple[object, str]]:
         return k, verify_impl(info, impls[k], options, solver)
     except (LoweringError, EncodeError) as e:
         return k, (e.span, e.message)
-    except Exception as e:  # e.g. the solver rejecting a term: inconclusive, never success
+    except Exception as e:  # noqa: BLE001 - e.g. the solver rejecting a term: inconclusive
         impl = impls[k]
         return k, ImplResult(impl.name, impl.span, Verdict.UNKNOWN,
                              reason=f"internal error: {type(e).__name__}: {e}")

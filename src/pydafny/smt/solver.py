@@ -94,7 +94,7 @@ class FakeSession:
                "<": lambda a, b: a < b, "<=": lambda a, b: a <= b, ">": lambda a, b: a > b,
                ">=": lambda a, b: a >= b}
         if op in fns:
-            return fns[op](*vals)  # type: ignore[no-untyped-call]
+            return fns[op](*vals)
         return None
 
     def eval_bool(self, t: Term) -> bool | None:

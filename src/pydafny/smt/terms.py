@@ -23,8 +23,8 @@ from fractions import Fraction
 class Sort:
     kind: str  # "Int", "Real", "Bool", "BV", "Array", "U"
     width: int = 0
-    domain: tuple["Sort", ...] = ()
-    range: "Sort | None" = None
+    domain: tuple[Sort, ...] = ()
+    range: Sort | None = None
     name: str = ""
 
     def __str__(self) -> str:
@@ -72,9 +72,9 @@ SUPPORTED_BUILTINS = frozenset((
 class Binder:
     """Bound variables of a quantifier or lambda, with patterns, qid and weight."""
 
-    __slots__ = ("vars", "patterns", "qid", "weight")
+    __slots__ = ("patterns", "qid", "vars", "weight")
 
-    def __init__(self, vars: tuple["Term", ...], patterns: tuple[tuple["Term", ...], ...] = (),
+    def __init__(self, vars: tuple[Term, ...], patterns: tuple[tuple[Term, ...], ...] = (),
                  qid: str = "", weight: int = 1) -> None:
         self.vars = vars
         self.patterns = patterns
@@ -83,9 +83,9 @@ class Binder:
 
 
 class Term:
-    __slots__ = ("op", "args", "sort", "data")
+    __slots__ = ("args", "data", "op", "sort")
 
-    def __init__(self, op: str, args: tuple["Term", ...], sort: Sort, data: object = None):
+    def __init__(self, op: str, args: tuple[Term, ...], sort: Sort, data: object = None):
         self.op = op
         self.args = args
         self.sort = sort
@@ -102,7 +102,7 @@ class Term:
             return f"#bv{self.data}[{self.sort.width}]"
         head = self.op
         if self.op == "app":
-            head = self.data.name  # type: ignore[union-attr]
+            head = self.data.name if isinstance(self.data, FunSym) else "app"
         elif self.op == "builtin":
             head = str(self.data)
         elif self.op == "extract":

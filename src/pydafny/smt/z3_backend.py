@@ -11,9 +11,9 @@ multi-patterns. `check()` returns "sat", "unsat" or "unknown".
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any
+from typing import Any, cast
 
-import z3
+import z3  # type: ignore[import-untyped]
 
 from .solver import SolverOptions
 from .terms import Binder, FunSym, Sort, Term
@@ -26,7 +26,7 @@ def _param_known(name: str) -> bool:
     try:
         z3.get_param(name)
         return True
-    except Exception:
+    except z3.Z3Exception:
         return False
 
 
@@ -39,8 +39,8 @@ def _configure_globals(params: dict[str, object]) -> None:
             try:
                 z3.set_param(k, v)
                 _configured[k] = v
-            except Exception:
-                pass
+            except z3.Z3Exception:
+                continue  # a value of the wrong kind for this z3 version: keep z3's default
 
 
 class Z3Converter:
@@ -117,14 +117,14 @@ class Z3Converter:
         if op == "const" or op == "bvar":
             return z3.Const(str(t.data), self.sort(t.sort))
         if op == "int":
-            return z3.IntVal(int(t.data), ctx)  # type: ignore[arg-type]
+            return z3.IntVal(int(cast(int, t.data)), ctx)
         if op == "real":
             v: Fraction = t.data  # type: ignore[assignment]
             return z3.RealVal(f"{v.numerator}/{v.denominator}", ctx)
         if op == "bool":
             return z3.BoolVal(bool(t.data), ctx)
         if op == "bv":
-            return z3.BitVecVal(int(t.data), t.sort.width, ctx)  # type: ignore[arg-type]
+            return z3.BitVecVal(int(cast(int, t.data)), t.sort.width, ctx)
         if op == "and":
             return z3.And(*a)
         if op == "or":
@@ -175,7 +175,7 @@ class Z3Converter:
         if op == "store":
             return z3.Store(a[0], *a[1:])
         if op == "extract":
-            hi, lo = t.data  # type: ignore[misc]
+            hi, lo = cast(tuple[int, int], t.data)
             return z3.Extract(hi - 1, lo, a[0])
         if op == "concat":
             return z3.Concat(a[0], a[1])
@@ -237,7 +237,7 @@ def _set_solver_params(s: z3.Solver, params: dict[str, object]) -> None:
     kinds = {descrs.get_name(i): descrs.get_kind(descrs.get_name(i))
              for i in range(descrs.size())}
     for k, v in params.items():
-        short = k[4:] if k.startswith("smt.") else k
+        short = k.removeprefix("smt.")
         kind = kinds.get(short)
         if kind is None:
             continue
@@ -249,8 +249,8 @@ def _set_solver_params(s: z3.Solver, params: dict[str, object]) -> None:
             elif kind == z3.Z3_PK_BOOL:
                 v = bool(v)
             s.set(k, v)
-        except Exception:
-            continue
+        except (z3.Z3Exception, TypeError, ValueError):
+            continue  # a value this z3 version rejects: keep its default
 
 
 class Z3Session:
@@ -282,14 +282,14 @@ class Z3Session:
     def reason_unknown(self) -> str:
         try:
             return str(self.solver.reason_unknown())
-        except Exception:
+        except z3.Z3Exception:
             return ""
 
     def _model(self) -> z3.ModelRef | None:
         if self.model is None:
             try:
                 self.model = self.solver.model()
-            except Exception:
+            except z3.Z3Exception:
                 return None
         return self.model
 
@@ -324,20 +324,13 @@ class Z3Session:
         return text if len(text) <= 200 else text[:197] + "..."
 
     def smtlib(self) -> str:
-        return self.solver.sexpr() + "(check-sat)\n"
+        return str(self.solver.sexpr()) + "(check-sat)\n"
 
 
 class Z3Solver:
-    """Opens z3 sessions; one z3 context per process, sorts and terms cached across sessions."""
-
-    def __init__(self) -> None:
-        self.conv: Z3Converter | None = None
+    """Opens z3 sessions, each in a fresh z3 context: what was solved before in the process
+    cannot influence a verdict or a counterexample (z3's heuristics depend on term ids)."""
 
     def open(self, options: SolverOptions) -> Z3Session:
         _configure_globals(options.params)
-        if self.conv is None:
-            self.conv = Z3Converter(z3.main_ctx())
-        else:  # fresh term memo per session; sorts and function declarations are kept
-            self.conv.memo = {}
-            self.conv.keep = []
-        return Z3Session(self.conv, options)
+        return Z3Session(Z3Converter(z3.Context()), options)
