@@ -21,6 +21,8 @@ from . import ast
 # gets parentheses when its own strength is lower.
 TOP, EQUIV, IMPLIES, LOGICAL, REL, SHIFT, ADD, MUL, BIT, AS, UNARY, ATOM = range(12)
 
+LINE_WIDTH = 100   # long `&&`/`||` chains in specifications and bodies are split
+
 _BINARY_LEVEL = {
     "<==>": EQUIV, "==>": IMPLIES, "<==": IMPLIES, "&&": LOGICAL, "||": LOGICAL,
     "==": REL, "!=": REL, "<": REL, "<=": REL, ">": REL, ">=": REL, "in": REL, "!in": REL,
@@ -174,7 +176,34 @@ class Printer:
 
     def spec(self, keyword: str, s: ast.SpecExpr) -> None:
         label = f"{s.label}: " if s.label is not None else ""
-        self.line(f"{keyword} {self.attrs(s.attributes)}{label}{self.expr(s.expr)}")
+        head = f"{keyword} {self.attrs(s.attributes)}{label}"
+        text = self.expr(s.expr)
+        parts = self.split_chain(s.expr, text, len(head))
+        if parts is None:
+            self.line(head + text)
+            return
+        self.line(head.rstrip())
+        self.indent += 1
+        for part in parts:
+            self.line(part)
+        self.indent -= 1
+
+    def split_chain(self, e: ast.Expr, text: str, used: int) -> list[str] | None:
+        """A long `&&`/`||` chain (left-nested, as parsed) as lines with a leading
+        operator (`&& a` / `&& b`), which Dafny reads back as the same chain; None when
+        the one-line form fits."""
+        if used + len(text) + 2 * self.indent <= LINE_WIDTH or not isinstance(e, ast.BinaryExpr) \
+                or e.op not in ("&&", "||"):
+            return None
+        op = e.op
+        operands: list[ast.Expr] = []
+        node: ast.Expr = e
+        while isinstance(node, ast.BinaryExpr) and node.op == op:
+            operands.append(node.right)
+            node = node.left
+        operands.append(node)
+        operands.reverse()
+        return [f"{op} {self.sub(x, REL)}" for x in operands]
 
     def decreases(self, d: ast.Decreases | None) -> None:
         if d is not None:
@@ -872,7 +901,10 @@ class Printer:
         if d.body is not None:
             self.line("{")
             self.indent += 1
-            self.line(self.expr(d.body, semi_ok=True))
+            text = self.expr(d.body, semi_ok=True)
+            parts = self.split_chain(d.body, text, 0)
+            for part in parts if parts is not None else [text]:
+                self.line(part)
             self.indent -= 1
             if d.by_method is not None:
                 self.block(d.by_method, "} by method")
