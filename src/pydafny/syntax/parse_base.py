@@ -94,6 +94,14 @@ class ParserBase:
             return self.next()
         raise self.error("ident expected")
 
+    def decl_ident(self, wildcard: bool = False) -> Token:
+        """The identifier a declaration introduces. As in Dafny, it may not begin with
+        an underscore, except the wildcard `_` itself where `wildcard` allows it."""
+        t = self.expect_ident()
+        if t.text.startswith("_") and not (wildcard and t.text == "_"):
+            self.report("cannot declare identifier beginning with underscore", t)
+        return t
+
     def expect_semi(self) -> None:
         """`;` is reported when missing but parsing goes on as if it were there."""
         if self.tok.kind == ";":

@@ -186,7 +186,7 @@ class DeclParser(StmtParser):
                     ) -> list[ast.Decl]:
         is_trait = self.next().kind == "trait"
         attrs = attrs + self.parse_attributes()
-        name = self.expect_ident().text
+        name = self.decl_ident().text
         tps = self.parse_type_params()
         extends: list[ast.Type] = []
         if self.accept("extends"):
@@ -212,7 +212,7 @@ class DeclParser(StmtParser):
                        ) -> list[ast.Decl]:
         is_co = self.next().kind == "codatatype"
         attrs = attrs + self.parse_attributes()
-        name = self.expect_ident().text
+        name = self.decl_ident().text
         tps = self.parse_type_params()
         extends: list[ast.Type] = []
         if self.accept("extends"):
@@ -236,7 +236,7 @@ class DeclParser(StmtParser):
         attrs = self.parse_attributes()
         ghost = bool(self.accept("ghost"))
         attrs += self.parse_attributes()
-        name = self.expect_ident().text
+        name = self.decl_ident().text
         formals = self.parse_formals(allow_unnamed=True) if self.tok.kind == "(" else []
         return ast.DatatypeCtor(name, formals, ghost, attrs, span=self.span(start))
 
@@ -255,7 +255,7 @@ class DeclParser(StmtParser):
                       ) -> list[ast.Decl]:
         self.next()
         attrs = attrs + self.parse_attributes()
-        name = self.expect_ident().text
+        name = self.decl_ident().text
         self.expect("=")
         var: str | None = None
         base: ast.Type
@@ -279,7 +279,7 @@ class DeclParser(StmtParser):
                         ) -> list[ast.Decl]:
         self.next()
         attrs = attrs + self.parse_attributes()
-        name = self.expect_ident().text
+        name = self.decl_ident().text
         chars = self.parse_characteristics()
         tps = self.parse_type_params()
         chars += self.parse_characteristics()
@@ -331,7 +331,7 @@ class DeclParser(StmtParser):
         if allow_unnamed and not (self.tok.kind == IDENT and self.peek().kind == ":"):
             ty = self.parse_type()
             return ast.Formal("", ty, ghost, older, nameonly, span=self.span(start))
-        name = self.expect_ident().text
+        name = self.decl_ident(wildcard=True).text
         self.expect(":")
         ty = self.parse_type()
         default = self.parse_expression() if self.accept(":=") else None
@@ -349,7 +349,7 @@ class DeclParser(StmtParser):
         attrs = attrs + self.parse_attributes()
         name = ""
         if self.tok.kind == IDENT:
-            name = self.next().text
+            name = self.decl_ident().text
         elif kind != "constructor":
             self.fail("ident expected")
         if self.accept("..."):     # `method M...` in a refining module: same signature
@@ -399,7 +399,7 @@ class DeclParser(StmtParser):
         kind = "function" if t.text == "function" else "predicate"
         self.accept("method")
         attrs = attrs + self.parse_attributes()
-        name = self.expect_ident().text
+        name = self.decl_ident().text
         result: ast.Formal | None = None
         result_type: ast.Type = ast.BoolType(span=self.tok_span(t))
         skeleton = bool(self.accept("..."))     # `predicate P...` in a refining module
@@ -472,7 +472,7 @@ class DeclParser(StmtParser):
                        ) -> list[ast.Decl]:
         self.next()
         attrs = attrs + self.parse_attributes()
-        name = self.expect_ident().text
+        name = self.decl_ident().text
         tps = self.parse_type_params()
         ins = self.parse_formals()
         outs = self.parse_formals() if self.accept("yields") else []
@@ -519,7 +519,7 @@ class DeclParser(StmtParser):
         fields: list[ast.Decl] = []
         while True:
             fstart = self.tok
-            name = self.expect_ident()
+            name = self.decl_ident()
             fattrs = attrs + self.parse_attributes()
             ty: ast.Type
             if self.accept(":"):

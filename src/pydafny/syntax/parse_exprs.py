@@ -442,7 +442,7 @@ class ExprParser(TypeParser):
 
     def parse_bound_var_decl(self) -> ast.BoundVar:
         """IdentTypeOptional: `x` or `x: T`."""
-        t = self.expect_ident()
+        t = self.decl_ident(wildcard=True)
         ty: ast.Type
         if self.accept(":"):
             ty = self.parse_type()

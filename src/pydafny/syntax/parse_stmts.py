@@ -178,7 +178,7 @@ class StmtParser(ExprParser):
         while True:
             vstart = self.tok
             attrs = self.parse_attributes()
-            name = self.expect_ident()
+            name = self.decl_ident(wildcard=True)
             attrs += self.parse_attributes()
             ty: ast.Type
             if self.accept(":"):
