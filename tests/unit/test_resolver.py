@@ -62,7 +62,7 @@ method M(n: nat, s: seq<int>) {
   e := e + {i};
 }""")
     assert type_to_str(local(p, "i").type) == "int"
-    assert type_to_str(local(p, "j").type) == "int"       # subset type dropped
+    assert type_to_str(local(p, "j").type) == "nat"       # like Dafny: subset type kept
     assert type_to_str(local(p, "k").type) == "nat"       # declared type kept
     assert type_to_str(local(p, "t").type) == "seq<int>"
     assert type_to_str(local(p, "m").type) == "map<int, bool>"
@@ -241,3 +241,27 @@ method M() { var a := D(1, z := 5); }""")
     call = next(a for a in nodes(p, ast.ApplyExpr))
     got = formal_args(call.args, call.decl.formals)
     assert [e.value for e in got] == [1, 3, 5]
+
+
+@pytest.mark.parametrize("body,name,want", [
+    # what Dafny's own inference gives (checked with the reference Dafny)
+    ("var y := n - 1;", "y", "int"),
+    ("var y := n; y := y - 1;", "y", "nat"),
+    ("var i := 0; i := i - 1;", "i", "int"),
+    ("var x := 0; x := n;", "x", "nat"),
+    ("var p := (n, n);", "p", "(nat, nat)"),
+    ("var a := [n, 0];", "a", "seq<nat>"),
+    ("var i := 0; while i < 10 { i := i + 1; } r := i;", "i", "nat"),
+    ("var k := 0; while k < n { k := k + 1; }", "k", "int"),
+    ("var q := 0; var b := q in {n};", "q", "int"),
+    ("var x := n; x := x + y;", "x", "int"),
+    ("var x := n; var z := x - 1;", "z", "nat"),
+    ("var x := F(n); x := x - 1;", "x", "nat"),
+    ("var x := if n > 0 then n else 0;", "x", "nat"),
+    ("var m := s[0];", "m", "nat"),
+    ("var x := n; x := -1;", "x", "nat"),
+])
+def test_inferred_local_types_follow_dafny(body: str, name: str, want: str) -> None:
+    p = resolved("function F(n: nat): nat { n }\n"
+                 "method M(n: nat, y: int, s: seq<nat>) returns (r: nat) { " + body + " }")
+    assert type_to_str(local(p, name).type) == want

@@ -41,6 +41,8 @@ class ResolverBase:
         self.pending_vars: list[Any] = []   # nodes whose .type must be finalized
         self.pending_exprs: list[ast.Expr] = []
         self.deferred: list[tuple[Any, Type, Type]] = []   # (MemberSelect, receiver, result)
+        # inference variables of `var x := e` locals (by id) -> the LocalVar
+        self.inferred_locals: dict[int, ast.LocalVar] = {}
         self._seen_errors: set[tuple[int, int, str]] = set()
         # the type-parameter list of the member whose signature is being resolved
         self.prefix_extend: list[ast.TypeParam] | None = None
@@ -132,6 +134,7 @@ class ResolverBase:
                     orig.resolved = v.type
         self.pending_exprs = []
         self.pending_vars = []
+        self.inferred_locals = {}
 
     # ------------------------------------------------------------------ unification
     def occurs(self, v: ast.InferredType, t: Type, depth: int = 0) -> bool:
@@ -228,6 +231,18 @@ class ResolverBase:
             assert isinstance(b, ast.BitvectorType)
             return a.width == b.width
         return True
+
+    def unify_weak(self, a: Type, b: Type) -> bool:
+        """Unify two types that are compared or combined, not assigned: an unbound
+        inference variable takes the other side's type *without* its subset types, so
+        `var i := 0; ... i < n` (n: nat) leaves i an int while `var i := n` makes it a nat."""
+        from .types import strip_subsets_deep
+        pa, pb = prune(a), prune(b)
+        if isinstance(pa, ast.InferredType) and not isinstance(pb, ast.InferredType):
+            return self.unify(pa, strip_subsets_deep(pb))
+        if isinstance(pb, ast.InferredType) and not isinstance(pa, ast.InferredType):
+            return self.unify(strip_subsets_deep(pa), pb)
+        return self.unify(a, b)
 
     def default_compatible(self, default: Type, t: Type) -> bool:
         """May a literal's inference variable (default int/real/object?) become t?"""

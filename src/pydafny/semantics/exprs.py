@@ -76,8 +76,6 @@ class ExprResolver(ResolverBase):
         self.allow_method_call = allow
         e.type = t
         self.pending_exprs.append(e)
-        if expected is not None and isinstance(prune(t), TypeVar):
-            self.unify(expected, t)
         return t
 
     def expect_bool(self, e: ast.Expr, what: str = "condition") -> None:
@@ -936,6 +934,8 @@ class ExprResolver(ResolverBase):
         if f not in ("int", "real", "bv", "ordinal", "?"):
             self.error(e.span, f"type of unary - must be of a numeric or bitvector type "
                                f"(instead got {type_to_str(t)})")
+        if isinstance(e.operand, (ast.IntLit, ast.RealLit)):
+            return t    # a negative literal takes the type its context asks for
         return self.arith_result(t)
 
     def e_BinaryExpr(self, e: ast.BinaryExpr, exp: Type | None) -> Type:
@@ -962,7 +962,7 @@ class ExprResolver(ResolverBase):
                                    f"(instead got {type_to_str(rt)})")
                 want = None
             lt = self.expr(e.left, want)
-            if want is not None and not self.unify(want, lt):
+            if want is not None and not self.unify_weak(want, lt):
                 self.error(e.span, f"first argument to {op} must be of type "
                                    f"{type_to_str(want)} (instead got {type_to_str(lt)})")
             if isinstance(n, ast.InferredType):
@@ -986,13 +986,13 @@ class ExprResolver(ResolverBase):
                 e.resolved_op = "-:" + fam
                 return lt
         if op in ("==", "!="):
-            if not self.unify(lt, rt):
+            if not self.unify_weak(lt, rt):
                 self.error(e.span, f"arguments must have comparable types (got "
                                    f"{type_to_str(lt)} and {type_to_str(rt)})")
             e.resolved_op = op + ":" + fam
             return ast.BoolType()
         if op in CMP_OPS or op == "!!":
-            if not self.unify(lt, rt):
+            if not self.unify_weak(lt, rt):
                 self.error(e.span, f"arguments to {op} must have a common supertype (got "
                                    f"{type_to_str(lt)} and {type_to_str(rt)})")
             elif op == "!!":
@@ -1008,7 +1008,7 @@ class ExprResolver(ResolverBase):
             e.resolved_op = op + ":" + fam
             return ast.BoolType()
         # arithmetic and collection operators
-        if not self.unify(lt, rt):
+        if not self.unify_weak(lt, rt):
             self.error(e.span, f"type of left argument to {op} ({type_to_str(lt)}) must "
                                f"agree with the type of the right argument "
                                f"({type_to_str(rt)})")
@@ -1031,9 +1031,25 @@ class ExprResolver(ResolverBase):
                        f"arguments to {op} must be of a numeric or bitvector type (instead "
                        f"got {type_to_str(lt)})")
         e.resolved_op = op + ":" + fam
+        shared = self.local_operand_type(e.left, rt) or self.local_operand_type(e.right, lt)
+        if shared is not None:
+            return shared
         res = rt if isinstance(prune(lt), TypeVar) and not isinstance(prune(rt), TypeVar) \
             else lt
         return self.arith_result(res)
+
+    def local_operand_type(self, operand: ast.Expr, other: Type) -> Type | None:
+        """Like Dafny, arithmetic on an inferred local (`x - 1` after `var x := n`) has the
+        local's own type, unless the other operand has a different concrete type."""
+        if not isinstance(operand, ast.NameExpr) or not isinstance(operand.decl, ast.LocalVar):
+            return None
+        tv = operand.decl.type
+        if not isinstance(tv, TypeVar) or id(tv) not in self.inferred_locals:
+            return None
+        o = prune(other)
+        if isinstance(o, ast.InferredType) or types_equal(o, tv):
+            return tv
+        return None
 
     def arith_result(self, t: Type) -> Type:
         """Arithmetic on a subset type (e.g. nat) yields its base type (int)."""
@@ -1046,7 +1062,7 @@ class ExprResolver(ResolverBase):
         types = [self.expr(e.operands[0])]
         for i, op in enumerate(e.ops):
             nxt = self.expr(e.operands[i + 1], types[-1])
-            if not self.unify(types[-1], nxt):
+            if not self.unify_weak(types[-1], nxt):
                 if op in ("==", "!="):
                     self.error(e.span, f"arguments must have comparable types (got "
                                        f"{type_to_str(types[-1])} and {type_to_str(nxt)})")
@@ -1224,7 +1240,7 @@ class ExprResolver(ResolverBase):
                                f"{len(e.pats)}) as RHSs (found {len(e.rhss)})")
         self.locals.push()
         for p, t in zip(e.pats, rts):
-            self.pattern(p, t, e.span, strip_top=True)
+            self.pattern(p, t, e.span)
         t = self.expr(e.body, exp)
         self.locals.pop()
         return t

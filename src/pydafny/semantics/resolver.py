@@ -18,11 +18,14 @@ Types
   written (often None); the type of the variable it binds is `VarPattern.decl.type`.
   Every `UserType` written in the program has its `decl` set. Types that nothing
   constrains default to `int`. Synonyms may remain: use `types.normalize`.
-* Inferred local-variable types (`var x := e`) drop subset types at every level:
-  `var i := n` with `n: nat` gives `i: int`, `var s := [n]` gives `seq<int>` (declared
-  types are kept as written, e.g. `var i: nat`). Arithmetic (`+ - * / %`, unary `-`) on
-  subset-typed operands has the base type (`n - 1` is an int). Let- and match-bound
-  variables drop only a top-level subset type.
+* Inferred local-variable types (`var x := e`) follow Dafny's inference, which keeps
+  subset types (checked against the reference Dafny): `var x := n` (n: nat) gives nat,
+  `[n]` gives `seq<nat>`, `(n, n)` gives `(nat, nat)`; `var i := 0; ... r := i` with
+  `r: nat` makes i a nat; but a later assignment of a wider value (`x := x + y`, y: int)
+  makes x an int, comparisons (`i < n`) do not make a variable a nat, and arithmetic on a
+  declared subset-typed value has the base type (`var y := n - 1` gives int) while
+  arithmetic on an inferred local has the local's type (`x - 1` is a nat when x is).
+  Declared types are kept as written. An inferred `for` index has the base type.
 * Integer literals have the type their context requires (int, a newtype, a bitvector, real
   is not allowed); string literals have type `seq<char>`; `|s|`, `a.Length` have type int.
 * Every `UserType.decl` (in declarations and in resolved types) is a `ClassDecl`,

@@ -16,11 +16,13 @@ from . import builtins as B
 from .exprs import BOOL, INT, ExprResolver
 from .types import (
     TypeVar,
+    normalize,
     prune,
     strip_subset,
     strip_subsets_deep,
     subst_map,
     type_to_str,
+    types_equal,
 )
 
 Type = ast.Type
@@ -161,6 +163,7 @@ class StmtResolver(ExprResolver):
                 tv = self.fresh()
                 v.type.resolved = tv
                 v.type = tv
+                self.inferred_locals[id(tv)] = v
             else:
                 v.type = self.resolve_type(v.type)
             self.pending_vars.append(v)
@@ -190,8 +193,8 @@ class StmtResolver(ExprResolver):
     def init_local(self, v: ast.LocalVar, rt: Type, where: ast.Node) -> None:
         vt = prune(v.type)
         if isinstance(vt, TypeVar):
-            # an inferred local gets the base type: `var i := n` with n: nat is an int
-            self.unify(vt, strip_subsets_deep(rt))
+            # like Dafny, an inferred local keeps subset types: `var i := n` (n: nat) is a nat
+            self.unify(vt, rt)
             return
         self.check_assignable(v.type, rt, where.span,
                               "RHS (of type {src}) not assignable to LHS (of type {dst})")
@@ -204,7 +207,7 @@ class StmtResolver(ExprResolver):
 
     def s_VarDeclPatternStmt(self, s: ast.VarDeclPatternStmt) -> None:
         t = self.expr(s.rhs, self.pattern_hint(s.pattern))
-        self.pattern(s.pattern, t, s.span, strip_top=True, make_local=True, ghost=s.is_ghost)
+        self.pattern(s.pattern, t, s.span, make_local=True, ghost=s.is_ghost)
 
     # ------------------------------------------------------------------ right-hand sides
     def rhs_types(self, rhss: list[ast.Rhs], want: list[Type], n_lhs: int,
@@ -371,8 +374,31 @@ class StmtResolver(ExprResolver):
         for l, lt, rt in zip(s.lhss, ltypes, rtypes):
             if rt is None:
                 continue
-            self.check_assignable(lt, rt, s.span,
-                                  "RHS (of type {src}) not assignable to LHS (of type {dst})")
+            if self.check_assignable(lt, rt, s.span,
+                                     "RHS (of type {src}) not assignable to LHS (of type {dst})"):
+                self.widen_local(l, rt)
+
+    def widen_local(self, lhs: ast.Expr, rt: Type) -> None:
+        """Dafny infers a local's type from *all* values assigned to it: `var x := n;`
+        (n: nat) makes x a nat, but a later `x := x + y` (y: int) makes it an int. The
+        local's own inference variable is rebound to the base type when a value of a
+        wider concrete type is assigned."""
+        if not isinstance(lhs, ast.NameExpr) or not isinstance(lhs.decl, ast.LocalVar):
+            return
+        tv = lhs.decl.type
+        if not isinstance(tv, TypeVar) or id(tv) not in self.inferred_locals:
+            return
+        cur = prune(tv)
+        r = prune(rt)
+        if isinstance(r, ast.InferredType) or not self.is_subset(cur):
+            return
+        if self.is_subset(r) and types_equal(cur, r):
+            return
+        tv.resolved = strip_subsets_deep(cur)
+
+    def is_subset(self, t: Type) -> bool:
+        n = normalize(t)
+        return isinstance(n, ast.UserType) and isinstance(n.decl, ast.SubsetTypeDecl)
 
     def lvalue(self, l: ast.Expr) -> Type:
         t = self.expr(l)
