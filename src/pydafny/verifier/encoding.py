@@ -31,6 +31,7 @@ from .unsupported import Unsupported
 REF = I.CtorType("Ref")
 BOX = I.CtorType("Box")
 LAYER = I.CtorType("LayerType")
+FUNC = I.CtorType("Func")
 
 
 def tag(t: I.Type) -> str:
@@ -88,6 +89,10 @@ class Encoding:
         tg = tag(elem)
         if theory == "multiset":
             self.use("seq", elem)
+        if theory == "seqcreate":
+            self.use("seq", elem)
+            self.use("box", elem)
+            self.use("box", I.INT)
         if theory == "seqbox":
             self.use("seq", elem)
             self.use("seq", BOX)
@@ -124,6 +129,12 @@ class Encoding:
             return I.CtorType("MultiSet." + self.use("multiset", e))
         if isinstance(b, D.ObjectType):
             return REF
+        if isinstance(b, D.ArrowType):
+            if b.arrow == "~>":
+                raise Unsupported(t.span, "heap-reading arrow types '~>'")
+            if len(b.args) > 3:
+                raise Unsupported(t.span, "arrow types with more than 3 arguments")
+            return FUNC
         if isinstance(b, D.TupleType):
             from .datatypes import tuple_decl
             return self.datatype_sort(tuple_decl(len(b.elems)))
@@ -302,3 +313,65 @@ def const_int(n: int) -> I.Expr:
     if n < 0:
         return I.Unary("-", I.IntLit(-n))
     return I.IntLit(n)
+
+
+def mentions_generic_array(t: object, depth: int = 0) -> bool:
+    """Does Dafny type t contain an array whose element type mentions a type parameter?
+    (Such arrays live in the Box heap; seen at a concrete instance they would live in
+    another heap, so their instantiation with concrete types is not translated.)"""
+    from ..semantics import types as T2
+    if depth > 6 or not isinstance(t, D.Type):
+        return False
+    n = T2.normalize(t)
+    if isinstance(n, D.UserType):
+        if B.array_dims(n.decl) is not None and n.args and _mentions_tp(n.args[0]):
+            return True
+        return any(mentions_generic_array(a, depth + 1) for a in n.args)
+    for sub in ("elem", "key", "value", "result"):
+        x = getattr(n, sub, None)
+        if x is not None and mentions_generic_array(x, depth + 1):
+            return True
+    for x in getattr(n, "elems", []) + getattr(n, "args", []):
+        if mentions_generic_array(x, depth + 1):
+            return True
+    return False
+
+
+def _mentions_tp(t: object, depth: int = 0) -> bool:
+    from ..semantics import types as T2
+    if depth > 6 or not isinstance(t, D.Type):
+        return False
+    n = T2.normalize(t)
+    if isinstance(n, D.UserType):
+        if isinstance(n.decl, D.TypeParam):
+            return True
+        return any(_mentions_tp(a, depth + 1) for a in n.args)
+    for sub in ("elem", "key", "value", "result"):
+        x = getattr(n, sub, None)
+        if x is not None and _mentions_tp(x, depth + 1):
+            return True
+    return any(_mentions_tp(x, depth + 1) for x in getattr(n, "elems", []) +
+               getattr(n, "args", []))
+
+
+def check_generic_arrays(enc: "Encoding", callee: object, inst: object, span: object) -> None:
+    """Unsupported if a generic callee with arrays of its type parameters is instantiated with
+    a type that is not represented as a box."""
+    tps = getattr(callee, "type_params", None) or []
+    if not tps:
+        return
+    formals = list(getattr(callee, "ins", None) or getattr(callee, "formals", []) or [])
+    formals += list(getattr(callee, "outs", []) or [])
+    types = [f.type for f in formals]
+    rt = getattr(callee, "result_type", None)
+    if rt is not None:
+        types.append(rt)
+    if not any(mentions_generic_array(t) for t in types):
+        return
+    for a in (inst or []):
+        try:
+            it = enc.ivl_type(a)
+        except Unsupported:
+            it = None
+        if it != BOX:
+            raise Unsupported(span, "generic arrays instantiated with a concrete type")  # type: ignore[arg-type]

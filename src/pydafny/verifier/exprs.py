@@ -172,8 +172,24 @@ class ExprTranslator:
         hv = self.ctx.field_heap.get(id(d))
         if hv is None:
             raise Unsupported(e.span, f"field '{d.name}'")
+        self.check_generic_field(d, e)
         self.check_reads(obj, e)
         return I.MapSelect(self.heap_expr(hv), (obj,))
+
+    def check_generic_field(self, d: D.Field, e: D.Node) -> None:
+        """A field of a generic class holding arrays of its type parameters, seen through an
+        instance with concrete type arguments, would put the array in another heap."""
+        owner = d.owner
+        if not isinstance(owner, D.ClassDecl) or not owner.type_params:
+            return
+        if not E.mentions_generic_array(d.type):
+            return
+        obj = getattr(e, "obj", None)
+        t = T.normalize(obj.type) if obj is not None and obj.type is not None else None
+        if isinstance(t, D.UserType):
+            for a in t.args:
+                if self.enc.ivl_type(a) != E.BOX:
+                    raise Unsupported(e.span, "generic arrays instantiated with a concrete type")
 
     def check_non_null(self, obj: I.Expr, e: D.Node) -> None:
         if isinstance(obj, I.Ident) and obj.name == "this":
@@ -269,6 +285,9 @@ class ExprTranslator:
             if len(args) != len(c.formals):
                 raise Unsupported(e.span, "default arguments")
             return info.construct(c, args)
+        if kind == "lambda":
+            from .lambdas import apply_value
+            return apply_value(self, e)
         raise Unsupported(e.span, f"application ({kind})")
 
     def receiver(self, callee: D.Expr) -> Optional[I.Expr]:
@@ -296,6 +315,7 @@ class ExprTranslator:
                 self.check_non_null(recv, e)
         if len(e.args) != len(f.formals):
             raise Unsupported(e.span, "default arguments")
+        E.check_generic_arrays(self.enc, f, e.inst, e.span)
         args: list[I.Expr] = []
         for formal, b, ft in zip(f.formals, e.args, info.formal_types):
             v = self.tr(b.expr)
@@ -675,6 +695,14 @@ class ExprTranslator:
         for x in e.elems:
             s = set_fn("UnionOne", st, s, self.tr(x))
         return s
+
+    def tr_LambdaExpr(self, e: D.LambdaExpr) -> I.Expr:
+        from .lambdas import lambda_value
+        return lambda_value(self, e)
+
+    def tr_SeqConstructor(self, e: D.SeqConstructor) -> I.Expr:
+        from .lambdas import seq_constructor
+        return seq_constructor(self, e)
 
     def tr_SetComprehension(self, e: D.SetComprehension) -> I.Expr:
         from .comprehensions import set_comprehension

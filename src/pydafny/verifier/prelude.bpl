@@ -48,3 +48,14 @@ axiom (forall a: Ref :: { $Len0(a) } $Len0(a) == $Len(a));
 // that F is well defined. Every implementation fixes $Height by an assumption; as each
 // implementation is a separate verification condition, the assumptions never meet.
 const $Height: int;
+
+// Function values (Dafny's arrow types `->` and `-->`; `~>` is not translated): arguments and
+// results are boxed, so one sort serves every arrow type. Each lambda expression is a fresh
+// function symbol whose Apply and Requires are defined by axioms generated with it.
+type Func;
+function Apply1(f: Func, a0: Box): Box;
+function Apply2(f: Func, a0: Box, a1: Box): Box;
+function Apply3(f: Func, a0: Box, a1: Box, a2: Box): Box;
+function Requires1(f: Func, a0: Box): bool;
+function Requires2(f: Func, a0: Box, a1: Box): bool;
+function Requires3(f: Func, a0: Box, a1: Box, a2: Box): bool;

@@ -326,6 +326,7 @@ class StmtTranslator:
         hv = self.ctx.field_heap.get(id(d))
         if hv is None:
             raise Unsupported(lhs.span, f"assignment to field '{d.name}'")
+        self.tr().check_generic_field(d, lhs)
         self.tr().check_non_null(obj, lhs)
         self.check_modifies(obj, lhs)
         return ("heap", hv, obj, ())
@@ -423,7 +424,22 @@ class StmtTranslator:
             fn = r.init_fn
             if not isinstance(fn, D.LambdaExpr) or len(fn.vars) != len(dims) or fn.requires \
                     or fn.reads:
-                raise Unsupported(r.span, "array initializer that is not a simple lambda")
+                if len(dims) != 1:
+                    raise Unsupported(r.span, "array initializer of this shape")
+                f = self.expr(fn)
+                idx = I.Ident("i#ai")
+                rng1 = conj([I.Binary("<=", I.IntLit(0), idx), I.Binary("<", idx, dims[0])])
+                boxed = self.ctx.enc.box(idx, I.INT)
+                ft = T.normalize(fn.type) if fn.type is not None else None
+                if not (isinstance(ft, D.ArrowType) and ft.arrow == "->"):
+                    self.check(I.Quantifier("forall", (I.Formal("i#ai", I.INT),), implies(
+                        rng1, I.FunApp("Requires1", (f, boxed)))),
+                        Obligation(Kind.FUNCTION_PRECONDITION, r.span))
+                val = self.ctx.enc.unbox(I.FunApp("Apply1", (f, boxed)), elem)
+                sel = I.MapSelect(I.MapSelect(h, (o,)), (idx,))
+                self.emit(I.Assume(I.Quantifier("forall", (I.Formal("i#ai", I.INT),),
+                                                implies(rng1, I.Binary("==", sel, val)))))
+                return o
             env = self.env.copy()
             formals = []
             rng = []
@@ -477,6 +493,8 @@ class StmtTranslator:
             tr.check_non_null(recv, call)
         if len(call.args) != len(m.ins):
             raise Unsupported(call.span, "default arguments")
+        from .encoding import check_generic_arrays
+        check_generic_arrays(self.ctx.enc, m, call.inst, call.span)
         args: list[I.Expr] = []
         for f, b in zip(m.ins, call.args):
             v = tr.tr(b.expr)

@@ -1,0 +1,127 @@
+"""Lambda expressions, function application and `seq(n, f)`.
+
+Takes: `LambdaExpr`, `ApplyExpr` of kind 'lambda', `SeqConstructor` and the translator of their
+context.
+Guarantees: a lambda is a fresh function `lambda#k(free...)` of sort Func with the axioms
+    forall free, b :: ApplyN(lambda#k(free), b) == Box(body[x := Unbox(b)])
+    forall free, b :: RequiresN(lambda#k(free), b) == requires[x := Unbox(b)]
+(definitions of a fresh symbol, hence consistent); its body is checked well formed for every
+argument satisfying its types and requires. Applying f checks `RequiresN(f, args)` unless f's
+type is a total arrow `->`; the value is `Unbox(ApplyN(f, Box(args)))`. Lambdas reading the
+heap are not translated.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..ivl import ast as I
+from ..semantics import types as T
+from ..syntax import ast as D
+from .context import WF, Env
+from .encoding import BOX, FUNC, TRUE, conj, implies
+from .obligations import Kind, Obligation
+from .unsupported import Unsupported
+
+
+def lambda_value(tr: Any, e: D.LambdaExpr) -> I.Expr:
+    from .comprehensions import _Free
+    from .exprs import ExprTranslator
+    ctx = tr.ctx
+    n = len(e.vars)
+    if n == 0 or n > 3:
+        raise Unsupported(e.span, "lambdas with this many parameters")
+    if e.reads:
+        raise Unsupported(e.span, "lambdas with reads clauses")
+    # well-formedness of requires and body for every argument
+    formals, tcs, env = tr.bind_vars(e.vars)
+    sub = tr.sub(env)
+    with tr.wf.binding(formals):
+        with tr.wf.under(tcs):
+            pre = conj([sub.tr(r) for r in e.requires])
+            with tr.wf.under(pre):
+                sub.tr(e.body)
+    fv = _Free({id(v) for v in e.vars})
+    for r in e.requires:
+        fv.visit(r)
+    fv.visit(e.body)
+    if fv.heap:
+        raise Unsupported(e.span, "lambdas reading the heap")
+    params: list[I.Formal] = []
+    actuals: list[I.Expr] = []
+    env2 = Env(fuel=tr.env.fuel, this_dt=tr.env.this_dt)
+    for k, d in enumerate(fv.free):
+        val = tr.env.vars.get(id(d))
+        if val is None:
+            raise Unsupported(e.span, "lambda over this variable")
+        name = f"fv#{k}"
+        params.append(I.Formal(name, ctx.enc.ivl_type(d.type)))
+        actuals.append(val)
+        env2.vars[id(d)] = I.Ident(name)
+    if fv.this:
+        if tr.env.this is None:
+            raise Unsupported(e.span, "lambda using 'this'")
+        this_t = I.CtorType("Ref")
+        if tr.env.this_dt is not None:
+            this_t = ctx.enc.datatype_sort(tr.env.this_dt)
+        params.append(I.Formal("this#lm", this_t))
+        actuals.append(tr.env.this)
+        env2.this = I.Ident("this#lm")
+    name = ctx.names.fresh("lambda")
+    ctx.decls.append(I.FunctionDecl(name, tuple(params), FUNC))
+    boxes = tuple(I.Formal(f"b#{k}", BOX) for k in range(n))
+    for v, b in zip(e.vars, boxes):
+        env2.vars[id(v)] = ctx.enc.unbox(I.Ident(b.name), ctx.enc.ivl_type(v.type))
+    p = ExprTranslator(ctx, env2, WF(None))
+    app_f = I.FunApp(name, tuple(I.Ident(x.name) for x in params))
+    bargs = tuple(I.Ident(b.name) for b in boxes)
+    body = ctx.enc.box(p.tr(e.body), ctx.enc.ivl_type(e.body.type))
+    apply = I.FunApp(f"Apply{n}", (app_f,) + bargs)
+    ctx.decls.append(I.AxiomDecl(I.Quantifier("forall", tuple(params) + boxes,
+                                              I.Binary("==", apply, body),
+                                              (I.Trigger((apply,)),))))
+    req = I.FunApp(f"Requires{n}", (app_f,) + bargs)
+    pre2 = conj([p.tr(r) for r in e.requires])
+    ctx.decls.append(I.AxiomDecl(I.Quantifier("forall", tuple(params) + boxes,
+                                              I.Binary("==", req, pre2),
+                                              (I.Trigger((req,)),))))
+    return I.FunApp(name, tuple(actuals))
+
+
+def apply_value(tr: Any, e: D.ApplyExpr) -> I.Expr:
+    ft = T.normalize(e.callee.type) if e.callee.type is not None else None
+    if not isinstance(ft, D.ArrowType):
+        raise Unsupported(e.span, "application of this value")
+    f = tr.tr(e.callee)
+    n = len(e.args)
+    if n != len(ft.args) or n == 0 or n > 3:
+        raise Unsupported(e.span, "application with this many arguments")
+    args = []
+    for b in e.args:
+        v = tr.tr(b.expr)
+        args.append(tr.enc.box(v, tr.enc.ivl_type(b.expr.type)))
+    if tr.wf.active and ft.arrow != "->":
+        tr.wf.check(I.FunApp(f"Requires{n}", (f,) + tuple(args)),
+                    Obligation(Kind.FUNCTION_PRECONDITION, e.span))
+    return tr.enc.unbox(I.FunApp(f"Apply{n}", (f,) + tuple(args)), tr.enc.ivl_type(e.type))
+
+
+def seq_constructor(tr: Any, e: D.SeqConstructor) -> I.Expr:
+    n = tr.tr(e.length)
+    f = tr.tr(e.init)
+    st = tr.ity(e.type, e.span)
+    assert isinstance(st, I.CtorType)
+    from .encoding import _elem_of
+    elem = _elem_of(st)
+    tg = tr.enc.use("seqcreate", elem)
+    if tr.wf.active:
+        tr.wf.check(I.Binary("<=", I.IntLit(0), n), Obligation(Kind.ARRAY_LENGTH, e.span))
+        ft = T.normalize(e.init.type) if e.init.type is not None else None
+        if not (isinstance(ft, D.ArrowType) and ft.arrow == "->"):
+            i = I.Ident("i#sq")
+            tr.wf.check(I.Quantifier("forall", (I.Formal("i#sq", I.INT),), implies(
+                conj([I.Binary("<=", I.IntLit(0), i), I.Binary("<", i, n)]),
+                I.FunApp("Requires1", (f, tr.enc.box(i, I.INT))))),
+                Obligation(Kind.FUNCTION_PRECONDITION, e.span))
+    _ = TRUE
+    return I.FunApp(f"Seq#Create.{tg}", (n, f))
