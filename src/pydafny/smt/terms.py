@@ -83,13 +83,17 @@ class Binder:
 
 
 class Term:
-    __slots__ = ("args", "data", "op", "sort")
+    """`binders` is True when the term contains a quantifier or lambda (computed once)."""
+
+    __slots__ = ("args", "binders", "data", "op", "sort")
 
     def __init__(self, op: str, args: tuple[Term, ...], sort: Sort, data: object = None):
         self.op = op
         self.args = args
         self.sort = sort
         self.data = data
+        self.binders: bool = op in ("forall", "exists", "lambda") or any(
+            a.binders for a in args)
 
     def __repr__(self) -> str:
         if self.op in ("const", "bvar"):
