@@ -12,3 +12,11 @@ def Join(xs, sep):
 
 def Fail(msg):
     raise ValueError(msg.to_str())
+
+
+def Twice(x):
+    return 2 * x
+
+
+def Describe(obj, suffix):
+    return Seq.of_str(f"object with v={obj.v}{suffix.to_str()}")

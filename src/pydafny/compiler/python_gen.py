@@ -500,8 +500,8 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
         if f.is_ghost or f.is_twostate or f.extreme:
             return
         ext = self.extern_binding(f)
-        if ext is not None and module_level:
-            self.out.line(f"{self.decl_name(f)} = {ext}")
+        if ext is not None:
+            self.bind_extern(f, ext, module_level)
             return
         if f.body is None:
             if attr(f, "extern") is not None or self.in_abstract or (
@@ -516,6 +516,16 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
         if module_level:
             self.out.line("")
             self.out.line("")
+
+    def bind_extern(self, decl: ast.Function | ast.Method, ext: str, module_level: bool) -> None:
+        """Bind a body-less {:extern} member to its Python object. A static member of a
+        class becomes a static method; an instance member receives the object first."""
+        if module_level or isinstance(decl.owner, (ast.NewtypeDecl, ast.TypeSynonymDecl)):
+            self.out.line(f"{self.decl_name(decl)} = {ext}")
+        elif decl.is_static:
+            self.out.line(f"{member_ident(decl.name)} = staticmethod({ext})")
+        else:
+            self.out.line(f"{member_ident(decl.name)} = {ext}")
 
     def tail(self, e: ast.Expr) -> None:
         """Statements that return the value of e (let/if/match become statements)."""
@@ -578,8 +588,8 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
         if m.is_ghost:
             return
         ext = self.extern_binding(m)
-        if ext is not None and module_level:
-            self.out.line(f"{self.decl_name(m)} = {ext}")
+        if ext is not None:
+            self.bind_extern(m, ext, module_level)
             return
         if m.body is None:
             if attr(m, "extern") is not None or self.in_abstract or (
