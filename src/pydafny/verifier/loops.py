@@ -134,7 +134,9 @@ def _translate_loop(st: Any, guard: Optional[D.Expr], spec: D.LoopSpec,
             st.emit(I.Assign((ident,), (I.Ident(name),)))
     # invariants
     invs: list[I.Invariant] = []
-    ptr = ExprTranslator(ctx, st.env, WF(None))
+    env_inv = st.env.copy()
+    env_inv.fuel = I.FunApp("$LS", (I.FunApp("$LS", (I.Ident("$LZ"),)),))
+    ptr = ExprTranslator(ctx, env_inv, WF(None))
     for inv_e, ob in extra_invariants:
         invs.append(I.Invariant(inv_e, info=ob, span=ob.span))
     for inv in spec.invariants:

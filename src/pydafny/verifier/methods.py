@@ -69,6 +69,10 @@ def declare_procedure(ctx: ProgramCtx, info: MethodInfo, env: Env, ins: list[I.F
                                    info=Obligation(Kind.PRECONDITION, r.expr.span),
                                    span=r.expr.span))
     ensures: list[I.Ensures] = []
+    # postconditions get Dafny's assertion fuel: two unfoldings of recursive definitions
+    env_post = env.copy()
+    env_post.fuel = I.FunApp("$LS", (I.FunApp("$LS", (I.Ident("$LZ"),)),))
+    tr = ExprTranslator(ctx, env_post, WF(None))
     for e in m.ensures:
         ensures.append(I.Ensures(tr.tr(e.expr), free=e.is_free,
                                  info=Obligation(Kind.POSTCONDITION, e.expr.span),
@@ -121,6 +125,10 @@ def build_method(ctx: ProgramCtx, info: MethodInfo) -> list[I.ImplementationDecl
     if wf_impl is not None:
         impls.append(wf_impl)
     if m.body is not None:
+        from .induction import induction_hypothesis
+        ih = induction_hypothesis(ctx, m, env)
+        if ih is not None:
+            entry.append(I.Assume(ih))
         st = StmtTranslator(ctx, info, env, mod_frame(ctx, m, env))
         body = st.method_body(m.body, entry)
         end = m.body.span

@@ -1,0 +1,86 @@
+"""Automatic induction for lemmas, as Dafny does by default (`{:induction}`).
+
+Takes: a lemma (a `Method` whose kind contains 'lemma') and the `Env` of its implementation.
+Guarantees: `induction_hypothesis` is the formula
+    forall y :: types(y) && requires(y) && decreases(y) < decreases(x) ==> ensures(y)
+over the lemma's parameters y (x are the actual parameters, the order is the lemma's
+termination order: its decreases clause or the parameters), or None when the lemma does not
+qualify (no parameters with an order, `{:induction false}`, outputs, a frame, or `old`/heap
+use in its specification). Assuming it at the start of the body is sound: it is exactly the
+well-founded induction the lemma's own termination check justifies (every call of the lemma
+on smaller arguments would be allowed and would give the same postcondition).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from ..ivl import ast as I
+from ..syntax import ast as D
+from .constraints import type_constraint
+from .context import WF, Env, ProgramCtx
+from .encoding import TRUE, conj, implies
+from .termination import decreases_exprs, lex_less
+
+
+def _disabled(m: D.Method) -> bool:
+    for a in m.attributes:
+        if a.name == "induction" and a.args and isinstance(a.args[0], D.BoolLit) \
+                and not a.args[0].value:
+            return True
+    return False
+
+
+class _UsesHeap(D.Traverser):
+    def __init__(self) -> None:
+        self.found = False
+
+    def visit_OldExpr(self, e: D.Expr) -> None:
+        self.found = True
+
+    def visit_FreshExpr(self, e: D.Expr) -> None:
+        self.found = True
+
+    def visit_UnchangedExpr(self, e: D.Expr) -> None:
+        self.found = True
+
+
+def induction_hypothesis(ctx: ProgramCtx, m: D.Method, env: Env) -> Optional[I.Expr]:
+    from .exprs import ExprTranslator, fresh
+    if "lemma" not in m.kind or m.outs or m.modifies or not m.ins or _disabled(m):
+        return None
+    if not m.ensures:
+        return None
+    v = _UsesHeap()
+    for c in list(m.requires) + list(m.ensures):
+        v.visit(c.expr)
+    if v.found:
+        return None
+    dec = decreases_exprs(m)
+    if not dec:
+        return None
+    cur = ExprTranslator(ctx, env, WF(None))
+    olds = [(x.type, cur.tr(x)) for x in dec if x.type is not None]
+    env2 = env.copy()
+    formals: list[I.Formal] = []
+    tcs: list[I.Expr] = []
+    for f in m.ins:
+        name = fresh("ih_" + f.name)
+        formals.append(I.Formal(name, ctx.enc.ivl_type(f.type)))
+        env2.vars[id(f)] = I.Ident(name)
+        tcs.append(type_constraint(ctx, f.type, I.Ident(name)))
+    env2.old_heap = dict(env2.heap)
+    # calls in the hypothesis use a quantified layer: every layer denotes the same function,
+    # and then the hypothesis matches the unfolded calls (at $LZ) of the lemma's proof
+    from .encoding import LAYER
+    formals.insert(0, I.Formal("ly#ih", LAYER))
+    env2.fuel = I.Ident("ly#ih")
+    t2 = ExprTranslator(ctx, env2, WF(None))
+    news = [(x.type, t2.tr(x)) for x in dec if x.type is not None]
+    less = lex_less(cur, news, olds)
+    pre = conj([t2.tr(r.expr) for r in m.requires])
+    post = conj([t2.tr(e.expr) for e in m.ensures])
+    if post == TRUE:
+        return None
+    _ = Any
+    return I.Quantifier("forall", tuple(formals), implies(conj(tcs + [pre, less]), post))
