@@ -50,6 +50,24 @@ def _escape(s: str) -> str:
     return "".join(out)
 
 
+def _ends_with_open_match(e: ast.Expr) -> bool:
+    """`e` printed without parentheses ends with a brace-less `match`, whose cases would
+    absorb whatever `case` follows."""
+    while True:
+        if isinstance(e, ast.MatchExpr):
+            return not e.braced
+        if isinstance(e, ast.ITEExpr):
+            e = e.else_
+        elif isinstance(e, (ast.LetExpr, ast.StmtExpr, ast.QuantifierExpr)):
+            e = e.body
+        elif isinstance(e, ast.SetComprehension) and e.term is not None:
+            e = e.term
+        elif isinstance(e, ast.MapComprehension):
+            e = e.value
+        else:
+            return False
+
+
 def level(e: ast.Expr) -> int:
     """The binding strength of `e` as printed without parentheses."""
     if isinstance(e, ast.BinaryExpr):
@@ -166,7 +184,7 @@ class Printer:
     def frame(self, f: ast.FrameExpr) -> str:
         if f.expr is None:
             return "`" + (f.field_name or "")
-        s = self.expr(f.expr)
+        s = self.sub(f.expr, EQUIV)
         if f.field_name is not None:
             s = self.wrap_atom(f.expr, s) + "`" + f.field_name
         return s
@@ -234,7 +252,17 @@ class Printer:
             return self.p_stmt_expr(e, True)
         if isinstance(e, ast.LambdaExpr):    # Dafny forbids bare lambdas in some contexts
             return "(" + fn(self, e) + ")"
+        if isinstance(e, (ast.NameExpr, ast.MemberSelect)) and e.type_args is not None:
+            # `f<int>` is read as an instantiation only before `(`, `.`, `)`, ...
+            return "(" + fn(self, e) + ")"
         return fn(self, e)
+
+    def head(self, e: ast.Expr) -> str:
+        """The object of a suffix (`e.f`, `e[i]`, `e(args)`): an atom, parenthesized if
+        needed; a generic instantiation `f<int>` stays bare before the suffix."""
+        if isinstance(e, (ast.NameExpr, ast.MemberSelect)) and e.type_args is not None:
+            return _EXPR_PRINTERS[type(e)](self, e)
+        return self.wrap_atom(e, self.expr(e))
 
     def arg(self, e: ast.Expr) -> str:
         """An argument of a call or constructor, where a bare lambda is allowed."""
@@ -282,43 +310,45 @@ class Printer:
         return s
 
     def p_member(self, e: ast.MemberSelect) -> str:
-        return self.wrap_atom(e.obj, self.expr(e.obj)) + "." + e.name + self.targs(e.type_args)
+        return self.head(e.obj) + "." + e.name + self.targs(e.type_args)
 
     def bindings(self, args: list[ast.Binding]) -> str:
         return "(" + ", ".join((f"{b.name} := " if b.name is not None else "") +
                                self.arg(b.expr) for b in args) + ")"
 
     def p_apply(self, e: ast.ApplyExpr) -> str:
-        return self.wrap_atom(e.callee, self.expr(e.callee)) + self.bindings(e.args)
+        return self.head(e.callee) + self.bindings(e.args)
 
     def p_index(self, e: ast.IndexExpr) -> str:
-        return f"{self.wrap_atom(e.seq, self.expr(e.seq))}[{self.expr(e.index)}]"
+        return f"{self.head(e.seq)}[{self.expr(e.index)}]"
 
     def p_multi_index(self, e: ast.MultiIndexExpr) -> str:
-        return f"{self.wrap_atom(e.array, self.expr(e.array))}[{self.exprs(e.indices)}]"
+        return f"{self.head(e.array)}[{self.exprs(e.indices)}]"
 
     def p_slice(self, e: ast.SliceExpr) -> str:
         lo = self.expr(e.lo) if e.lo is not None else ""
         hi = self.expr(e.hi) if e.hi is not None else ""
-        return f"{self.wrap_atom(e.seq, self.expr(e.seq))}[{lo}..{hi}]"
+        return f"{self.head(e.seq)}[{lo}..{hi}]"
 
     def p_split(self, e: ast.SeqSplitExpr) -> str:
         inner = " : ".join(self.expr(x) for x in e.lengths) + (" :" if e.trailing_colon else "")
-        return f"{self.wrap_atom(e.seq, self.expr(e.seq))}[{inner}]"
+        return f"{self.head(e.seq)}[{inner}]"
 
     def p_seq_update(self, e: ast.SeqUpdateExpr) -> str:
-        return (f"{self.wrap_atom(e.seq, self.expr(e.seq))}"
-                f"[{self.expr(e.index)} := {self.expr(e.value)}]")
+        return (f"{self.head(e.seq)}"
+                f"[{self.sub(e.index, EQUIV)} := {self.expr(e.value)}]")
 
     def p_dt_update(self, e: ast.DatatypeUpdateExpr) -> str:
         ups = ", ".join(f"{n} := {self.expr(v)}" for n, v in e.updates)
-        return f"{self.wrap_atom(e.obj, self.expr(e.obj))}.({ups})"
+        return f"{self.head(e.obj)}.({ups})"
 
     def p_unary(self, e: ast.UnaryExpr) -> str:
         if e.op == "|.|":
             inner = self.expr(e.operand)
             if "|" in inner and level(e.operand) < ATOM:
                 inner = f"({inner})"
+            if inner.startswith("|") or inner.endswith("|"):
+                inner = f" {inner} "        # `| |s| |`, not the `||` operator
             return f"|{inner}|"
         s = self.sub(e.operand, UNARY)
         if s.startswith(e.op) or (e.op == "-" and s.startswith(">")):
@@ -401,7 +431,7 @@ class Printer:
         kw = "map" if e.finite else "imap"
         s = f"{kw} {self.domain(e.vars, e.range, e.attributes)} :: "
         if e.key is not None:
-            s += self.expr(e.key) + " := "
+            s += self.sub(e.key, EQUIV) + " := "
         return s + self.expr(e.value)
 
     def p_lambda(self, e: ast.LambdaExpr) -> str:
@@ -422,7 +452,7 @@ class Printer:
         return "multiset{" + self.exprs(e.elems) + "}"
 
     def p_map_display(self, e: ast.MapDisplay) -> str:
-        items = ", ".join(f"{self.expr(k)} := {self.expr(v)}" for k, v in e.items)
+        items = ", ".join(f"{self.sub(k, EQUIV)} := {self.expr(v)}" for k, v in e.items)
         return ("map" if e.finite else "imap") + "[" + items + "]"
 
     def p_multiset_conv(self, e: ast.MultisetConversion) -> str:
@@ -463,11 +493,18 @@ class Printer:
         return " ".join(x.strip() for x in sub.lines) + " " + self.expr(e.body, semi_ok)
 
     def p_match_expr(self, e: ast.MatchExpr) -> str:
-        cases = " ".join(f"case {self.attrs(c.attributes)}{self.pattern(c.pattern)} => "
-                         f"{self.expr(c.body)}" for c in e.cases)
+        parts = []
+        for i, c in enumerate(e.cases):
+            body = self.expr(c.body)
+            last_open = i == len(e.cases) - 1 and not e.braced
+            if not last_open and _ends_with_open_match(c.body):
+                body = f"({body})"    # else it would swallow the following cases
+            parts.append(f"case {self.attrs(c.attributes)}{self.pattern(c.pattern)} => {body}")
+        cases = " ".join(parts)
+        source = self.sub(e.source, EQUIV)
         if e.braced:
-            return f"match {self.expr(e.source)} {{ {cases} }}"
-        return f"match {self.expr(e.source)} {cases}"
+            return f"match {source} {{ {cases} }}"
+        return f"match {source} {cases}"
 
     # ------------------------------------------------------------------ patterns
     def pattern(self, p: ast.Pattern, show_ghost: bool = True) -> str:
