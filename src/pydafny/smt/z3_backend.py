@@ -111,7 +111,37 @@ class Z3Converter:
             self.keep.append(t)
         return memo[id(root)]
 
+    def _wrap(self, ast: Any, sort: Sort) -> Any:
+        """A z3 Python object of the right class for an AST of the given sort."""
+        return _REF_CLASS.get(sort.kind, z3.ExprRef)(ast, self.ctx)
+
     def _build(self, t: Term, a: list[Any], b: Binder | None) -> Any:
+        op = t.op
+        fast = _FAST_NARY.get(op)
+        if fast is not None:  # the C API directly: no coercions or sort checks per node
+            arr = (z3.Ast * len(a))(*[x.as_ast() for x in a])
+            return self._wrap(fast(self.ctx.ref(), len(a), arr), t.sort)
+        fast = _FAST_BINARY.get(op)
+        if fast is not None:
+            return self._wrap(fast(self.ctx.ref(), a[0].as_ast(), a[1].as_ast()), t.sort)
+        if op == "app":
+            f = self.func(t.data)  # type: ignore[arg-type]
+            arr = (z3.Ast * len(a))(*[x.as_ast() for x in a])
+            return self._wrap(z3.Z3_mk_app(self.ctx.ref(), f.ast, len(a), arr), t.sort)
+        if op == "not":
+            return z3.BoolRef(z3.Z3_mk_not(self.ctx.ref(), a[0].as_ast()), self.ctx)
+        if op == "ite":
+            return self._wrap(z3.Z3_mk_ite(self.ctx.ref(), a[0].as_ast(), a[1].as_ast(),
+                                           a[2].as_ast()), t.sort)
+        if op == "select" and len(a) == 2:
+            return self._wrap(z3.Z3_mk_select(self.ctx.ref(), a[0].as_ast(), a[1].as_ast()),
+                              t.sort)
+        if op == "store" and len(a) == 3:
+            return self._wrap(z3.Z3_mk_store(self.ctx.ref(), a[0].as_ast(), a[1].as_ast(),
+                                             a[2].as_ast()), t.sort)
+        return self._build_slow(t, a, b)
+
+    def _build_slow(self, t: Term, a: list[Any], b: Binder | None) -> Any:
         op = t.op
         ctx = self.ctx
         if op == "const" or op == "bvar":
@@ -194,6 +224,14 @@ class Z3Converter:
             return q(vs, a[0], weight=b.weight, qid=b.qid, patterns=pats)
         raise ValueError(f"unknown term operator {op}")
 
+
+_REF_CLASS = {"Bool": z3.BoolRef, "Int": z3.ArithRef, "Real": z3.ArithRef,
+              "BV": z3.BitVecRef, "Array": z3.ArrayRef}
+# n-ary and binary operators over arguments of the same (already checked) sorts
+_FAST_NARY = {"and": z3.Z3_mk_and, "or": z3.Z3_mk_or, "+": z3.Z3_mk_add, "*": z3.Z3_mk_mul,
+              "-": z3.Z3_mk_sub, "distinct": z3.Z3_mk_distinct}
+_FAST_BINARY = {"=": z3.Z3_mk_eq, "=>": z3.Z3_mk_implies, "<": z3.Z3_mk_lt, "<=": z3.Z3_mk_le,
+                ">": z3.Z3_mk_gt, ">=": z3.Z3_mk_ge, "div": z3.Z3_mk_div, "mod": z3.Z3_mk_mod}
 
 _BV_BINARY = {
     "bvadd": lambda x, y: x + y, "bvsub": lambda x, y: x - y, "bvmul": lambda x, y: x * y,
