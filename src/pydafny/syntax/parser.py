@@ -27,6 +27,19 @@ Guarantees: every node has a span into its file; `parse(print(parse(x))) == pars
   - `-5` in expressions is `UnaryExpr('-', IntLit(5))`; in patterns `IntLit(-5, "-5")`.
   - a set comprehension without range gets `BoolLit(True)` as its range.
   - several calc hints between two lines are wrapped in one `BlockStmt`.
+  - per-variable quantifier ranges (`forall x | P, y | Q`) are conjoined into `range`;
+    attributes after the last bound variable go to the quantifier.
+  - `!!p` (two negations) is `UnaryExpr('!', UnaryExpr('!', p))`; a leading `&&`/`||`
+    (`&& a && b`) is dropped.
+  - `P#[k](x)` sets `NameExpr.prefix_depth`; `a ==#[k] b` is a `PrefixEqExpr`;
+    `new;` in a constructor is `NewPhaseStmt`; refinement `...` in expressions is
+    `EllipsisExpr`, a `...;` statement `SkeletonStmt`.
+  - several `modifies`/`decreases` clauses of one loop or method are merged into one.
+  - attributes on `reads`/`modifies` of methods, on `else` and on `match` statements are
+    accepted and dropped (the AST has no place for them).
+Rejected like Dafny does (syntax errors): mixing `&&`/`||`, `==>`/`<==` or `&`/`|`/`^`
+without parentheses, illegal comparison chains, `L:` without `label`, module-level
+mutable fields, declared names starting with `_`, `=` instead of `:=`.
 Deeply nested input recurses deeply: run under `pydafny.cli` (large stack, high
 recursion limit); elsewhere a too-deep nesting is reported as an error, never raised.
 
