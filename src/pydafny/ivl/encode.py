@@ -72,6 +72,7 @@ class Encoder:
         self.fun_axioms: list[Term] = []
         self.polymaps: dict[A.MapType, _PolyMap] = {}
         self.consts: dict[str, Term] = {}
+        self.signatures: dict[str, tuple[list[A.Type], A.Type]] = {}  # resolved, per function
         self.fresh = 0
         self.scopes: list[dict[str, Term]] = []
         self.inlining: list[str] = []
@@ -363,11 +364,19 @@ class Encoder:
         if f is None:  # built-in casts, checked by the type checker
             return T.to_int(args[0]) if e.name == "int" else T.to_real(args[0])
         tv = frozenset(f.tparams)
-        sub: dict[str, A.Type] = {}
-        for p, a in zip(f.params, args):
-            unify(self.info.resolve_type(p.type, tv), self.type_of_sort(a.sort), tv, sub)
-        inst = tuple(sub.get(p, A.INT) for p in f.tparams)
-        rtype = subst_type(self.info.resolve_type(f.result, tv), sub)
+        sig = self.signatures.get(f.name)
+        if sig is None:
+            sig = ([self.info.resolve_type(p.type, tv) for p in f.params],
+                   self.info.resolve_type(f.result, tv))
+            self.signatures[f.name] = sig
+        if tv:
+            sub: dict[str, A.Type] = {}
+            for pt, a in zip(sig[0], args):
+                unify(pt, self.type_of_sort(a.sort), tv, sub)
+            inst = tuple(sub.get(p, A.INT) for p in f.tparams)
+            rtype = subst_type(sig[1], sub)
+        else:
+            inst, rtype = (), sig[1]
         bi = A.attr_value(f.attrs, "bvbuiltin") or A.attr_value(f.attrs, "builtin")
         if bi is not None and bi.args and isinstance(bi.args[0], str):
             name = bi.args[0]
