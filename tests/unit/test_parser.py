@@ -309,6 +309,13 @@ def test_declarations() -> None:
     assert prog_decls is ds
 
 
+def test_contextual_keywords_are_identifiers() -> None:
+    s = stmts("var opaque := 1; var least := 2; var to := opaque + least;")
+    assert len(s) == 3
+    f = prog("opaque function F(): int { 1 }  static opaque ghost function G(): int { 2 }")
+    assert all(isinstance(d, A.Function) and d.is_opaque for d in f.module.decls)
+
+
 def test_lemma_call_in_function_body() -> None:
     f = prog("function F(x: int): int { L(x); x }").module.decls[0]
     assert isinstance(f, A.Function) and isinstance(f.body, A.StmtExpr)

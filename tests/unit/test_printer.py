@@ -84,7 +84,8 @@ def test_program_round_trip(path: str) -> None:
 
 @pytest.mark.parametrize("body", [
     "(assert P; s) := x;", "(var q := 1; f(q));", "assert forall i :: ((x) => x) == f;",
-    "if case ((x) => x) == f => { }", "x := (y) => y;", "x := seq(3, i => i);", "(if a then b else c)[0] := 1;",
+    "if case ((x) => x) == f => { }", "x := (y) => y;", "x := seq(3, i => i);",
+    "(if a then b else c)[0] := 1;",
     "(match x case A => a case B => b).f := 2;", "L(x);", "x := (L(y); 3);",
 ])
 def test_statement_round_trip(body: str) -> None:

@@ -26,9 +26,16 @@ TOKEN_NAMES = {
 }
 
 # Tokens that can start a declaration (used to resynchronise after an error).
-DECL_START = frozenset(["module", "import", "export", "class", "trait", "datatype", "codatatype", "newtype", "type", "iterator", "method", "lemma", "constructor", "function", "predicate", "var", "const", "ghost", "static", "abstract", "opaque", "twostate", "include"]) | {"{:"}
+DECL_START = frozenset([
+    "module", "import", "export", "class", "trait", "datatype", "codatatype", "newtype",
+    "type", "iterator", "method", "lemma", "constructor", "function", "predicate", "var",
+    "const", "ghost", "static", "abstract", "opaque", "twostate", "include",
+]) | {"{:"}
 
-STMT_START = frozenset(["var", "if", "while", "for", "match", "forall", "calc", "assert", "assume", "expect", "print", "return", "yield", "break", "continue", "reveal", "modify", "label", "ghost"])
+STMT_START = frozenset([
+    "var", "if", "while", "for", "match", "forall", "calc", "assert", "assume", "expect",
+    "print", "return", "yield", "break", "continue", "reveal", "modify", "label", "ghost",
+])
 
 
 class ParseError(Exception):

@@ -18,7 +18,7 @@ from .parse_base import DECL_START, ParseError
 from .parse_stmts import StmtParser
 from .tokens import EOF, IDENT, STRING, VSTRING, Token
 
-_MODIFIER_KW = ("ghost", "static", "abstract", "opaque", "twostate")
+_MODIFIER_KW = ("ghost", "static", "abstract", "twostate")
 _MODIFIER_WORDS = ("least", "greatest", "inductive", "replaceable")
 _SYNC = DECL_START | {"least", "greatest", "inductive", "copredicate", "colemma"}
 
@@ -71,6 +71,10 @@ class DeclParser(StmtParser):
                     self.peek().kind in ("predicate", "lemma", "module", "function"):
                 word = self.next().text
                 mods.add("least" if word == "inductive" else word)
+            elif t.kind == IDENT and t.text == "opaque" and (
+                    self.peek().kind in DECL_START or self.peek().text in _MODIFIER_WORDS):
+                self.next()
+                mods.add("opaque")
             else:
                 break
         k = self.tok.kind

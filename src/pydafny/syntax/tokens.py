@@ -7,8 +7,9 @@ A `Token` is a light record (kind, text, start, end): `kind` is
 `start`/`end` are character offsets into the `SourceFile`. Tokens carry no line numbers:
 spans compute them on demand.
 
-Only *reserved* words become keyword tokens. Contextual words (`least`, `to`, `downto`,
-`older`, `replaceable`, ...) are identifiers the parser recognises by their text.
+Only *reserved* words become keyword tokens. Contextual words (`least`, `greatest`,
+`opaque`, `to`, `downto`, `older`, `replaceable`, ...) are identifiers the parser
+recognises by their text, so they remain usable as names.
 """
 
 from __future__ import annotations
@@ -24,7 +25,18 @@ EOF = "EOF"
 BAD = "bad-character"
 
 # Dafny 4 reserved words (reference manual, "Reserved Words").
-KEYWORDS: frozenset[str] = frozenset(["abstract", "allocated", "as", "assert", "assume", "bool", "break", "by", "calc", "case", "char", "class", "codatatype", "const", "constructor", "continue", "datatype", "decreases", "else", "ensures", "exists", "expect", "export", "extends", "false", "for", "forall", "fresh", "function", "ghost", "if", "imap", "import", "in", "include", "int", "invariant", "is", "iset", "iterator", "label", "lemma", "map", "match", "method", "modifies", "modify", "module", "multiset", "nameonly", "new", "newtype", "null", "object", "old", "opaque", "opened", "ORDINAL", "predicate", "print", "provides", "reads", "real", "refines", "requires", "return", "returns", "reveal", "reveals", "seq", "set", "static", "then", "this", "trait", "true", "twostate", "type", "unchanged", "var", "while", "witness", "yield", "yields"])
+KEYWORDS: frozenset[str] = frozenset([
+    "abstract", "allocated", "as", "assert", "assume", "bool", "break", "by", "calc", "case",
+    "char", "class", "codatatype", "const", "constructor", "continue", "datatype",
+    "decreases", "else", "ensures", "exists", "expect", "export", "extends", "false", "for",
+    "forall", "fresh", "function", "ghost", "if", "imap", "import", "in", "include", "int",
+    "invariant", "is", "iset", "iterator", "label", "lemma", "map", "match", "method",
+    "modifies", "modify", "module", "multiset", "nameonly", "new", "newtype", "null",
+    "object", "old", "opened", "ORDINAL", "predicate", "print", "provides",
+    "reads", "real", "refines", "requires", "return", "returns", "reveal", "reveals", "seq",
+    "set", "static", "then", "this", "trait", "true", "twostate", "type", "unchanged", "var",
+    "while", "witness", "yield", "yields",
+])
 
 
 class Token:
