@@ -123,6 +123,8 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
         self.in_ctor = False
         self.in_abstract = False
         self.in_iterator = False
+        self.tail_fn: ast.Function | None = None
+        self.tail_params: list[str] = []
         self.label_excs: list[str] = []
         self.finals: list[str] = []           # constants, computed at the end
         self._tmp = 0
@@ -512,7 +514,18 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
         self.def_header(f, f.formals, module_level)
         with self.out.indent():
             self.emit_param_defaults()
-            self.tail(f.body)
+            if self._has_self_tail_call(f, f.body) and not any(
+                    x.default is not None for x in f.formals):
+                # tail calls to itself become a loop (Dafny's compilers do the same), so
+                # a tail-recursive function runs in constant stack
+                self.tail_fn = f
+                self.tail_params = [self.local_name(x) for x in f.formals if not x.is_ghost]
+                self.out.line("while True:")
+                with self.out.indent():
+                    self.tail(f.body)
+                self.tail_fn = None
+            else:
+                self.tail(f.body)
         if module_level:
             self.out.line("")
             self.out.line("")
@@ -527,9 +540,39 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
         else:
             self.out.line(f"{member_ident(decl.name)} = {ext}")
 
+    def _is_self_call(self, f: ast.Function, e: ast.Expr) -> bool:
+        if not (isinstance(e, ast.ApplyExpr) and e.kind == "function" and e.decl is f):
+            return False
+        c = e.callee
+        if isinstance(c, ast.NameExpr):
+            return True
+        return isinstance(c, ast.MemberSelect) and (
+            isinstance(c.obj, ast.ThisExpr) or self.is_static_member(f)
+            and self.is_type_or_module(c.obj))
+
+    def _has_self_tail_call(self, f: ast.Function, e: ast.Expr) -> bool:
+        """Does a tail position of e call f itself?"""
+        while isinstance(e, ast.StmtExpr):
+            e = e.body
+        if isinstance(e, ast.ITEExpr):
+            return self._has_self_tail_call(f, e.then) or self._has_self_tail_call(f, e.else_)
+        if isinstance(e, ast.LetExpr) and not e.such_that:
+            return self._has_self_tail_call(f, e.body)
+        if isinstance(e, ast.MatchExpr):
+            return any(self._has_self_tail_call(f, c.body) for c in e.cases)
+        return self._is_self_call(f, e)
+
     def tail(self, e: ast.Expr) -> None:
         """Statements that return the value of e (let/if/match become statements)."""
         o = self.out
+        tf = self.tail_fn
+        if tf is not None and self._is_self_call(tf, e):
+            assert isinstance(e, ast.ApplyExpr)
+            args = self.call_args(tf, e.args)
+            if self.tail_params:
+                o.line(f"{', '.join(self.tail_params)} = {args}")
+            o.line("continue")
+            return
         if isinstance(e, ast.StmtExpr):
             self.tail(e.body)
             return
