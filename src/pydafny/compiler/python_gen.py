@@ -91,8 +91,10 @@ def find_main(program: ast.Program) -> tuple[ast.Method | None, bool, str | None
     owner = m.owner
     if not isinstance(owner, ast.ModuleDecl) and not m.is_static and not (
             isinstance(owner, ast.ClassDecl) and not owner.is_trait and not any(
-                isinstance(x, ast.Method) and x.kind == "constructor" for x in owner.members)):
-        return None, False, "the Main method must be static (or in a class without constructors)"
+                isinstance(x, ast.Method) and x.kind == "constructor" for x in owner.members)
+    ) and not isinstance(owner, (ast.DatatypeDecl, ast.NewtypeDecl)):
+        return None, False, ("the Main method must be static (or in a class without "
+                             "constructors, a datatype or a newtype)")
     if any(not f.is_ghost for f in m.outs):
         return None, False, "the Main method must not have out-parameters"
     live = [f for f in m.ins if not f.is_ghost]
@@ -249,8 +251,19 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
             if main is None:
                 o.line(f"raise _rt.DafnyRuntimeError({main_err!r})")
             else:
-                if isinstance(main.owner, ast.ClassDecl) and not main.is_static:
-                    fn = f"{self.decl_name(main.owner)}().{member_ident(main.name)}"
+                owner = main.owner
+                if isinstance(owner, ast.ClassDecl) and not main.is_static:
+                    fn = f"{self.decl_name(owner)}().{member_ident(main.name)}"
+                elif isinstance(owner, ast.DatatypeDecl) and not main.is_static:
+                    # an instance Main runs on the type's default value
+                    self.start_function()
+                    dflt = self.default_value(T.decl_type(owner, [ast.IntType()] * len(
+                        owner.type_params)))
+                    fn = f"{dflt}.{member_ident(main.name)}"
+                elif isinstance(owner, ast.NewtypeDecl) and not main.is_static:
+                    self.start_function()
+                    dflt = self.default_value(T.decl_type(owner))
+                    fn = f"(lambda *_a: {self.decl_name(main)}({dflt}, *_a))"
                 else:
                     fn = self.static_ref(main)
                 if takes_args:
