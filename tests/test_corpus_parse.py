@@ -1,5 +1,6 @@
 """Every program of the DafnyBench corpus parses without errors, and the printer round-trips
-it: parse(print(parse(x))) == parse(x) (AST equality ignores spans)."""
+it: parse(print(parse(x))) == parse(x) (AST equality ignores spans), and printing the
+reparsed program gives the same text."""
 
 from __future__ import annotations
 
@@ -48,4 +49,6 @@ def test_whole_corpus_round_trips_through_the_printer() -> None:
             failures.append(rep.diagnostics[0].format())
         elif again.module != prog.module:  # type: ignore[attr-defined]
             failures.append(f"{path}: printed program parses to a different AST")
+        elif print_program(again) != text:
+            failures.append(f"{path}: printing is not idempotent")
     assert not failures, "\n".join(failures[:20])
