@@ -182,3 +182,94 @@ def set_comprehension(tr: Any, e: D.SetComprehension) -> I.Expr:
         (I.Trigger((mem,)),))))
     _ = tag, TRUE
     return I.FunApp(name, tuple(actuals))
+
+
+def closure(tr: Any, nodes: list[D.Node], bound: set[int], span: Any
+            ) -> tuple[list[I.Formal], list[I.Expr], Env]:
+    """Parameters for a fresh function standing for an expression with free variables: the
+    locals/parameters/bound variables it mentions, `this`, and the heap if it reads it.
+    Returns (formals, actual arguments in the current context, Env naming the formals)."""
+    ctx = tr.ctx
+    fv = _Free(bound)
+    for n in nodes:
+        fv.visit(n)
+    params: list[I.Formal] = []
+    actuals: list[I.Expr] = []
+    env2 = Env(fuel=tr.env.fuel, this_dt=tr.env.this_dt)
+    for k, d in enumerate(fv.free):
+        val = tr.env.vars.get(id(d))
+        if val is None:
+            raise Unsupported(span, "expression over this variable")
+        name = f"fv#{k}"
+        params.append(I.Formal(name, ctx.enc.ivl_type(d.type)))
+        actuals.append(val)
+        env2.vars[id(d)] = I.Ident(name)
+    if fv.this:
+        if tr.env.this is None:
+            raise Unsupported(span, "expression using 'this' here")
+        this_t = I.CtorType("Ref")
+        if tr.env.this_dt is not None:
+            this_t = ctx.enc.datatype_sort(tr.env.this_dt)
+        params.append(I.Formal("this#cl", this_t))
+        actuals.append(tr.env.this)
+        env2.this = I.Ident("this#cl")
+    if fv.heap:
+        for hv in ctx.heap_list():
+            if hv.name not in tr.env.heap:
+                raise Unsupported(span, "expression reading the heap here")
+            params.append(I.Formal("h#" + hv.name, hv.type))
+            actuals.append(tr.env.heap[hv.name])
+            env2.heap[hv.name] = I.Ident("h#" + hv.name)
+    return params, actuals, env2
+
+
+def let_such_that(tr: Any, e: D.LetExpr) -> I.Expr:
+    """`var x :| P; body`: x is a choice function of the free variables, with the axiom
+    (exists x :: P) ==> P(choice); the existence is checked (Hilbert's choice is sound)."""
+    from .exprs import ExprTranslator
+    from .obligations import Kind, Obligation
+    ctx = tr.ctx
+    vars_ = []
+    for p in e.pats:
+        if not isinstance(p, D.VarPattern) or p.decl is None or p.ctor is not None:
+            raise Unsupported(e.span, "let-such-that patterns")
+        vars_.append(p.decl)
+    cond = e.rhss[0]
+    # existence check in place
+    formals, tcs, env = tr.bind_vars(vars_)
+    sub = tr.sub(env)
+    with tr.wf.binding(formals):
+        with tr.wf.under(tcs):
+            p_here = sub.tr(cond)
+    if tr.wf.active:
+        tr.wf.check(I.Quantifier("exists", formals, conj([tcs, p_here])),
+                    Obligation(Kind.SUCH_THAT, e.span))
+    params, actuals, env2 = closure(tr, [cond], {id(v) for v in vars_}, e.span)
+    names = [ctx.names.fresh(f"choose.{v.name}") for v in vars_]
+    for n, v in zip(names, vars_):
+        ctx.decls.append(I.FunctionDecl(n, tuple(params), ctx.enc.ivl_type(v.type)))
+    pt = ExprTranslator(ctx, env2, WF(None))
+    fq, tq, envq = pt.bind_vars(vars_)
+    ex = I.Quantifier("exists", fq, conj([tq, ExprTranslator(ctx, envq, WF(None)).tr(cond)]))
+    envc = env2.copy()
+    apps = [I.FunApp(n, tuple(I.Ident(x.name) for x in params)) for n in names]
+    from .constraints import type_constraint
+    chosen_tcs = []
+    for v, a in zip(vars_, apps):
+        envc.vars[id(v)] = a
+        chosen_tcs.append(type_constraint(ctx, v.type, a))
+    holds = conj(chosen_tcs + [ExprTranslator(ctx, envc, WF(None)).tr(cond)])
+    ax = I.Binary("==>", ex, holds)
+    ctx.decls.append(I.AxiomDecl(I.Quantifier("forall", tuple(params), ax) if params else ax))
+    env_body = tr.env.copy()
+    for v, n in zip(vars_, names):
+        env_body.vars[id(v)] = I.FunApp(n, tuple(actuals))
+    if tr.wf.active:
+        with tr.wf.under(holds_here(tr, vars_, env_body, cond)):
+            return tr.sub(env_body).tr(e.body)
+    return tr.sub(env_body).tr(e.body)
+
+
+def holds_here(tr: Any, vars_: list[Any], env: Env, cond: D.Expr) -> I.Expr:
+    from .exprs import ExprTranslator
+    return ExprTranslator(tr.ctx, env, WF(None)).tr(cond)

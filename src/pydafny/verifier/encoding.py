@@ -103,6 +103,16 @@ class Encoding:
             self._order.append(key)
         return tg
 
+    def use_map(self, key: I.Type, val: I.Type) -> str:
+        kt = self.use("set", key)
+        vt = self.use("set", val)
+        mt = f"{kt}.{vt}"
+        k = ("map", mt)
+        if k not in self._instances:
+            self._instances[k] = prelude.map_decls(str(key), kt, str(val), vt)
+            self._order.append(k)
+        return mt
+
     def theory_decls(self) -> list[I.Decl]:
         out: list[I.Decl] = []
         for key in self._order:
@@ -124,6 +134,9 @@ class Encoding:
         if isinstance(b, D.SetType) and b.finite:
             e = self.ivl_type(b.elem)
             return I.CtorType("Set." + self.use("set", e))
+        if isinstance(b, D.MapType) and b.finite:
+            return I.CtorType("Map." + self.use_map(self.ivl_type(b.key),
+                                                    self.ivl_type(b.value)))
         if isinstance(b, D.MultisetType):
             e = self.ivl_type(b.elem)
             return I.CtorType("MultiSet." + self.use("multiset", e))
@@ -235,6 +248,15 @@ def ms_empty(st: I.Type) -> I.Expr:
     return I.Ident(f"MultiSet#Empty.{st.name[9:]}")
 
 
+def map_fn(op: str, mt: I.Type, *args: I.Expr) -> I.Expr:
+    assert isinstance(mt, I.CtorType)
+    return I.FunApp(f"Map#{op}.{mt.name[4:]}", tuple(args))
+
+
+def is_map(t: I.Type) -> bool:
+    return isinstance(t, I.CtorType) and t.name.startswith("Map.")
+
+
 def is_multiset(t: I.Type) -> bool:
     return isinstance(t, I.CtorType) and t.name.startswith("MultiSet.")
 
@@ -255,6 +277,8 @@ def equal(t: I.Type, a: I.Expr, b: I.Expr) -> I.Expr:
         return set_fn("Equal", t, a, b)
     if is_multiset(t):
         return ms_fn("Equal", t, a, b)
+    if is_map(t):
+        return map_fn("Equal", t, a, b)
     return I.Binary("==", a, b)
 
 

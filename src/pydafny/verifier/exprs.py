@@ -217,6 +217,13 @@ class ExprTranslator:
             return self.ctor_app(d, [], e)
         if isinstance(d, D.Formal):
             return self.destructor(e, d)
+        if d is B.MAP_KEYS or d is B.MAP_VALUES:
+            mt_d = e.obj.type
+            if mt_d is None or T.family(mt_d) != "map":
+                raise Unsupported(e.span, "imap members")
+            m = self.tr(e.obj)
+            mt = self.ity(mt_d, e.span)
+            return E.map_fn("Domain" if d is B.MAP_KEYS else "Values", mt, m)
         if isinstance(d, B.BuiltinMember) and d.owner_kind == "tuple":
             from .datatypes import tuple_decl
             t = T.normalize(e.obj.type) if e.obj.type is not None else None
@@ -264,9 +271,15 @@ class ExprTranslator:
                 Kind.DESTRUCTOR, e.span,
                 f"destructor '{e.name}' can only be applied to datatype values constructed "
                 f"by {names}"))
-        raw = info.select(owners[0], f.name, obj)
         want = self.ity(e.type, e.span)
-        return self.enc.coerce(raw, info.field_type(owners[0], f.name), want, e.span)
+        # a field name shared by several constructors: select by the value's constructor
+        result: Optional[I.Expr] = None
+        for c in reversed(owners):
+            v = self.enc.coerce(info.select(c, f.name, obj), info.field_type(c, f.name), want,
+                                e.span)
+            result = v if result is None else I.IfThenElse(info.is_ctor(c, obj), v, result)
+        assert result is not None
+        return result
 
     # ------------------------------------------------------------------ application
     def tr_ApplyExpr(self, e: D.ApplyExpr) -> I.Expr:
@@ -393,6 +406,13 @@ class ExprTranslator:
             m = self.tr(e.seq)
             x = self.tr(e.index)
             return ms_fn("Count", self.ity(st, e.span), m, x)
+        if fam == "map":
+            m = self.tr(e.seq)
+            k = self.tr(e.index)
+            mt = self.ity(st, e.span)
+            if self.wf.active:
+                self.wf.check(self.map_has(st, m, k), Obligation(Kind.MAP_DOMAIN, e.index.span))
+            return E.map_fn("Elements", mt, m, k)
         raise Unsupported(e.span, f"indexing a {fam}")
 
     def tr_MultiIndexExpr(self, e: D.MultiIndexExpr) -> I.Expr:
@@ -414,6 +434,15 @@ class ExprTranslator:
         elem_t = self.ity(array_elem(st), e.span)
         h = self.heap_expr(self.ctx.array_heap(elem_t, dims, array_elem(st)))
         return I.MapSelect(I.MapSelect(h, (a,)), tuple(idx))
+
+    def map_keys_type(self, mt_dafny: D.Type) -> I.Type:
+        n = T.base_type(mt_dafny)
+        assert isinstance(n, D.MapType)
+        return self.enc.ivl_type(D.SetType(n.key))
+
+    def map_has(self, mt_dafny: D.Type, m: I.Expr, k: I.Expr) -> I.Expr:
+        mt = self.ity(mt_dafny)
+        return set_fn("In", self.map_keys_type(mt_dafny), E.map_fn("Domain", mt, m), k)
 
     def array_as_seq(self, a: I.Expr, st: D.Type, e: D.Node) -> tuple[I.Expr, I.Type]:
         elem = array_elem(st)
@@ -458,6 +487,9 @@ class ExprTranslator:
 
     def tr_SeqUpdateExpr(self, e: D.SeqUpdateExpr) -> I.Expr:
         st = e.seq.type
+        if st is not None and T.family(st) == "map":
+            m, k, v = self.tr(e.seq), self.tr(e.index), self.tr(e.value)
+            return E.map_fn("Build", self.ity(st, e.span), m, k, v)
         if st is None or T.family(st) != "seq":
             raise Unsupported(e.span, "update of this type")
         s = self.tr(e.seq)
@@ -489,6 +521,8 @@ class ExprTranslator:
                 return set_fn("Card", ity, a)
             if fam == "multiset":
                 return ms_fn("Card", ity, a)
+            if fam == "map":
+                return E.map_fn("Card", ity, a)
             raise Unsupported(e.span, f"cardinality of a {fam}")
         raise Unsupported(e.span, f"operator {e.op}")
 
@@ -607,7 +641,26 @@ class ExprTranslator:
                 return conj([ms_fn("Subset", st, a, b), not_(ms_fn("Equal", st, a, b))])
             if op == ">":
                 return conj([ms_fn("Subset", st, b, a), not_(ms_fn("Equal", st, a, b))])
+        if fam == "map":
+            if op in ("in", "!in") and rt is not None:
+                r = self.map_has(rt, b, a)
+                return r if op == "in" else not_(r)
+            mt = self.ity(lt, e.span)
+            if op == "+":
+                return E.map_fn("Merge", mt, a, b)
+            if op == "-":
+                return E.map_fn("Subtract", mt, a, b)
         raise Unsupported(e.span, f"operator {op} on {fam}")
+
+    def tr_MapDisplay(self, e: D.MapDisplay) -> I.Expr:
+        if not e.finite:
+            raise Unsupported(e.span, "imap")
+        mt = self.ity(e.type, e.span)
+        assert isinstance(mt, I.CtorType)
+        m: I.Expr = I.Ident(f"Map#Empty.{mt.name[4:]}")
+        for k, v in e.items:
+            m = E.map_fn("Build", mt, m, self.tr(k), self.tr(v))
+        return m
 
     def tr_MultisetConversion(self, e: D.MultisetConversion) -> I.Expr:
         t = e.operand.type
@@ -806,18 +859,57 @@ class ExprTranslator:
     # ------------------------------------------------------------------ let / stmt-expr
     def tr_LetExpr(self, e: D.LetExpr) -> I.Expr:
         if e.such_that:
-            raise Unsupported(e.span, "let-such-that ':|' expressions")
+            from .comprehensions import let_such_that
+            return let_such_that(self, e)
         env = self.env.copy()
         if len(e.pats) != len(e.rhss):
             raise Unsupported(e.span, "let with this shape")
+        conds = []
         for p, r in zip(e.pats, e.rhss):
             v = self.tr(r)
             if isinstance(p, D.VarPattern) and p.ctor is None:
                 if p.decl is not None:
                     env.vars[id(p.decl)] = v
             else:
-                raise Unsupported(p.span, "let patterns")
+                from .patterns import _pattern
+                if r.type is None:
+                    raise Unsupported(p.span, "let patterns")
+                conds.append(_pattern(self, r.type, v, p, env))
+        c = conj(conds)
+        if c != TRUE and self.wf.active:
+            self.wf.check(c, Obligation(Kind.MATCH, e.span, "pattern"))
         return self.sub(env).tr(e.body)
+
+    def tr_DatatypeUpdateExpr(self, e: D.DatatypeUpdateExpr) -> I.Expr:
+        t = T.normalize(e.obj.type) if e.obj.type is not None else None
+        if not (isinstance(t, D.UserType) and isinstance(t.decl, D.DatatypeDecl)):
+            raise Unsupported(e.span, "update of this type")
+        dt = t.decl
+        names = [n for n, _ in e.updates]
+        ctors = [c for c in dt.ctors if all(any(f.name == n for f in c.formals) for n in names)]
+        if not ctors:
+            raise Unsupported(e.span, "datatype update")
+        obj = self.tr(e.obj)
+        vals = {n: self.tr(x) for n, x in e.updates}
+        info = self.dt_info(ctors[0])
+        if self.wf.active:
+            self.wf.check(disj([info.is_ctor(c, obj) for c in ctors]), Obligation(
+                Kind.DESTRUCTOR, e.span, "datatype update might not be applicable: the value "
+                "might not have the updated fields"))
+        result: Optional[I.Expr] = None
+        subst = T.subst_map(dt.type_params, t.args)
+        for c in reversed(ctors):
+            args = []
+            for j, f in enumerate(c.formals):
+                if f.name in vals:
+                    ft = self.enc.ivl_type(T.substitute(f.type, subst))
+                    args.append(self.enc.coerce(vals[f.name], ft, info.field_type(c, j), e.span))
+                else:
+                    args.append(info.select(c, j, obj))
+            v = info.construct(c, args)
+            result = v if result is None else I.IfThenElse(info.is_ctor(c, obj), v, result)
+        assert result is not None
+        return result
 
     def tr_StmtExpr(self, e: D.StmtExpr) -> I.Expr:
         s = e.stmt

@@ -33,6 +33,7 @@ _PLAIN: dict[str, str] = {
                     "not be proved",
     Kind.CONVERSION: "value to be converted might not fit in the target type",
     Kind.CHAR_RANGE: "value to be converted might not fit in char",
+    Kind.MAP_DOMAIN: "element might not be in domain",
 }
 
 

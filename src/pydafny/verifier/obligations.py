@@ -40,6 +40,7 @@ class Kind:
     FORALL_POST = "forall-postcondition"         # ensures of a forall statement
     CONVERSION = "conversion"                    # `as` conversion out of range
     CHAR_RANGE = "char-range"
+    MAP_DOMAIN = "map-domain"                    # m[k] with k possibly not a key
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,3 +43,12 @@ def theory_decls(theory: str, ivl_type_text: str, tag: str) -> tuple[I.Decl, ...
     assert theory in TEMPLATES
     text = _text(theory + ".bpl").replace("$E", ivl_type_text).replace("$T", tag)
     return _parse(f"{theory}.bpl<{tag}>", text)
+
+
+@functools.lru_cache(maxsize=None)
+def map_decls(key_text: str, key_tag: str, val_text: str, val_tag: str) -> tuple[I.Decl, ...]:
+    """The map template instantiated for keys and values of the given IVL types/tags."""
+    mt = f"{key_tag}.{val_tag}"
+    text = (_text("map.bpl").replace("@MT@", mt).replace("@KT@", key_tag)
+            .replace("@VT@", val_tag).replace("@K@", key_text).replace("@V@", val_text))
+    return _parse(f"map.bpl<{mt}>", text)
