@@ -135,6 +135,14 @@ def test_parse_files_reports_missing_files(tmp_path: object) -> None:
     assert len(p.module.decls) == 1
 
 
+def test_garbage_reports_a_bounded_number_of_errors() -> None:
+    rng = random.Random(7)
+    data = bytes(rng.randrange(256) for _ in range(100_000))
+    _, rep = parse_text(data.decode("utf-8", errors="replace"))
+    assert 1 <= len(rep.diagnostics) <= 101
+    assert "too many errors" in rep.diagnostics[-1].message
+
+
 def test_too_many_errors_stop_the_file() -> None:
     _, rep = parse_text("method M() { " + "x = 1; " * 500 + "}")
     assert 100 <= len(rep.diagnostics) <= 102

@@ -51,10 +51,10 @@ from __future__ import annotations
 
 import os
 
-from ..diagnostics import Reporter
+from ..diagnostics import Diagnostic, Reporter
 from . import ast
 from .lexer import tokenize
-from .parse_base import TooManyErrors
+from .parse_base import MAX_ERRORS, TooManyErrors
 from .parse_decls import DeclParser
 from .source import SourceFile, Span
 
@@ -87,8 +87,13 @@ def _parse(source: SourceFile, reporter: Reporter) -> tuple[list[ast.Decl], list
     local = Reporter()
     toks = tokenize(source, local)
     result = Parser(source, local, toks).parse_file()
-    local.diagnostics.sort(key=lambda d: d.span.start)
-    for d in local.diagnostics:
+    diags = sorted(local.diagnostics, key=lambda d: d.span.start)
+    if len(diags) > MAX_ERRORS:      # garbage input: report the first ones only
+        rest = diags[MAX_ERRORS]
+        diags = [d for d in diags[:MAX_ERRORS] if "too many errors" not in d.message]
+        diags.append(Diagnostic(rest.span, "too many errors; the rest of this file is not "
+                                "checked"))
+    for d in diags:
         reporter.report(d)
     return result
 
