@@ -213,3 +213,11 @@ def test_pick() -> None:
     assert rt.pick(range(10), lambda x: x * x > 10) == 4
     with pytest.raises(rt.NoWitness):
         rt.pick(range(3), lambda x: x > 5)
+
+
+def test_print_order_of_tuples_and_lazy_values() -> None:
+    assert string_of(Set.of((17, 0), (12, 26))) == "{(12, 26), (17, 0)}"
+    assert string_of(Set.of((1, "a"), (0, 2))) in ("{(1, 'a'), (0, 2)}",)  # mixed: as inserted
+    calls = []
+    lz = rt.Lazy(lambda: calls.append(1) or 5)
+    assert lz.force() == 5 and lz.force() == 5 and calls == [1]

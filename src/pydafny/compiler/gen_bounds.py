@@ -89,6 +89,7 @@ class Bound:
     hi_plus: int = 0
     used: list[int] = field(default_factory=list)   # indices of conjuncts implied
     path: tuple[int, ...] = ()     # 'in' through a tuple: `(a, x) in S` iterates S's [1]s
+    enum: ast.DatatypeDecl | None = None   # 'enum': a datatype of nullary constructors
 
 
 def _bound_for(v: ast.BoundVar, conj: list[ast.Expr], forbidden: set[int]) -> Bound | None:
@@ -136,6 +137,10 @@ def _bound_for(v: ast.BoundVar, conj: list[ast.Expr], forbidden: set[int]) -> Bo
                      used=[lo[2], hi[2]])
     if isinstance(T.base_type(v.type), ast.BoolType):
         return Bound(v, "bool")
+    n = T.normalize(v.type)
+    if isinstance(n, ast.UserType) and isinstance(n.decl, ast.DatatypeDecl) and all(
+            all(f.is_ghost for f in c.formals) for c in n.decl.ctors) and not n.decl.is_co:
+        return Bound(v, "enum", enum=n.decl)
     return None
 
 

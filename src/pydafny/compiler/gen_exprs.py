@@ -518,8 +518,13 @@ class ExprMixin(GenBase):
         bounds, rest = gen_bounds.discover(vars_, rng, where)
         fors = []
         for b in bounds:
+            if b.kind == "enum" and b.enum is not None:
+                src = "(" + "".join(f"{self.ctor_class(c)}(), " for c in b.enum.ctors
+                                    if not c.is_ghost) + ")"
+            else:
+                src = gen_bounds.iteration_source(b, self.expr)
             name = self.bind_local(b.var)
-            fors.append(f"for {name} in {gen_bounds.iteration_source(b, self.expr)}")
+            fors.append(f"for {name} in {src}")
         self._pending_filter = rest
         return " ".join(fors), [self.local_name(v) for v in vars_]
 

@@ -10,8 +10,8 @@ suite shows for every backend), except a datatype field declared `string`, which
 quoted (`Named("Ann")`). Where the static type is known, generated code passes a type
 descriptor (`print_typed`) so that even empty strings nested in collections print as
 strings; without one a non-empty sequence of chars is taken for a string. Sets,
-multisets and map keys print in insertion order, except that ints and chars print sorted
-(deterministic, and what Dafny's runtimes show for small values).
+multisets and map keys print in insertion order, except that ints, chars and tuples of
+them print sorted (deterministic, and what Dafny's runtimes show for small values).
 
 Type descriptors: None (decide from the value), "s" (a string), ("seq", d),
 ("set", d), ("multiset", d), ("map", dk, dv), ("tuple", d1, ..., dn).
@@ -54,11 +54,23 @@ def real_str(r: Fraction) -> str:
     return f"{sign}{digits[:-shift]}.{digits[-shift:]}"
 
 
+def _sortable(x: Any) -> bool:
+    t = type(x)
+    if t is int or (t is str and len(x) == 1):
+        return True
+    return t is tuple and all(_sortable(y) for y in x)
+
+
 def _ordered(items: Iterable[Any]) -> list[Any]:
+    """Ints, chars and tuples of them in ascending order; anything else as inserted."""
     xs = list(items)
-    if xs and (all(type(x) is int for x in xs)
-               or all(type(x) is str and len(x) == 1 for x in xs)):
-        xs.sort()
+    if xs and all(_sortable(x) for x in xs):
+        kinds = {type(x) for x in xs}
+        if len(kinds) == 1:
+            try:
+                xs.sort()
+            except TypeError:      # tuples mixing ints and chars: keep insertion order
+                pass
     return xs
 
 
