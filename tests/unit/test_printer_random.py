@@ -132,3 +132,73 @@ def test_random_expressions_round_trip() -> None:
         if reparse(text) != e:
             failures.append(text)
     assert not failures, "\n".join(failures[:10])
+
+
+class StmtGen(Gen):
+    """Random statements over the random expressions (depth-limited), in shapes the
+    parser can produce (a brace-less match only as the last statement of a block)."""
+
+    def block(self, depth: int) -> A.BlockStmt:
+        return A.BlockStmt(self.stmts(depth, True))
+
+    def stmts(self, depth: int, in_block: bool = False) -> list[A.Stmt]:
+        out = [self.stmt(depth) for _ in range(self.rng.randrange(0, 3))]
+        if in_block and depth > 0 and self.rng.random() < 0.2:
+            out.append(A.MatchStmt(self.expr(1), [
+                A.MatchCaseStmt(A.VarPattern("_"), self.stmts(depth - 1))], False))
+        return out
+
+    def stmt(self, depth: int) -> A.Stmt:
+        e = self.expr
+        r = self.rng.randrange(14 if depth > 0 else 7)
+        d = depth - 1
+        if r == 0:
+            return A.VarDeclStmt([A.LocalVar("v", A.InferredType())],
+                                 A.AssignStmt([A.NameExpr("v")], [A.ExprRhs(e(2))]))
+        if r == 1:
+            return A.AssignStmt([e(1)], [A.ExprRhs(e(2))])
+        if r == 2:
+            return A.AssertStmt(e(2), self.rng.choice([None, "L"]))
+        if r == 3:
+            return A.AssignStmt([], [A.ExprRhs(A.ApplyExpr(A.NameExpr("M"),
+                                                           [A.Binding(e(2))]))])
+        if r == 4:
+            return A.PrintStmt([e(2), e(1)])
+        if r == 5:
+            return A.AssignSuchThatStmt([A.NameExpr("x")], e(2))
+        if r == 6:
+            return A.ReturnStmt([A.ExprRhs(e(2))] if self.rng.random() < 0.5 else None)
+        if r == 7:
+            return A.IfStmt(e(2) if self.rng.random() < 0.8 else None, self.block(d),
+                            self.block(d) if self.rng.random() < 0.5 else None)
+        if r == 8:
+            return A.WhileStmt(e(2), A.LoopSpec([A.SpecExpr(e(2))], A.Decreases([e(1)])),
+                               self.block(d))
+        if r == 9:
+            return A.MatchStmt(e(1), [A.MatchCaseStmt(A.CtorPattern("C", [A.VarPattern("p")]),
+                                                      self.stmts(d)),
+                                      A.MatchCaseStmt(A.VarPattern("_"), self.stmts(d))], True)
+        if r == 10:
+            return A.CalcStmt(None, [A.CalcStep(e(2), "==", self.block(d)), A.CalcStep(e(2))])
+        if r == 11:
+            return A.ForallStmt([A.BoundVar("i", A.InferredType())], e(2), [], self.block(d))
+        if r == 12:
+            return A.LabeledStmt("L", A.WhileStmt(None, A.LoopSpec(), self.block(d)))
+        return A.AlternativeIfStmt([A.GuardedAlternative(e(2), self.stmts(d)),
+                                    A.GuardedAlternative(e(1), self.stmts(d))])
+
+
+def test_random_statements_round_trip() -> None:
+    from pydafny.syntax.printer import print_program
+    gen = StmtGen(77)
+    failures: list[str] = []
+    for _ in range(600):
+        body = gen.block(gen.rng.randrange(1, 4))
+        m = A.Method("method", "M", [], [], [], body=body)
+        prog = A.Program(A.ModuleDecl("_default", [m]))
+        text = print_program(prog)
+        rep = Reporter()
+        again = parse_source(SourceFile("s.dfy", text), rep)
+        if rep.has_errors() or again.module != prog.module:
+            failures.append(text)
+    assert not failures, "\n----\n".join(sorted(failures, key=len)[:3])

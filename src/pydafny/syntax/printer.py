@@ -597,7 +597,11 @@ class Printer:
     def lhss(self, es: list[ast.Expr]) -> str:
         """Left-hand sides (and call statements): an expression starting with a keyword
         that also starts a statement (`assert`, `var`, `if`, ...) is parenthesized."""
-        return ", ".join(self.sub(e, EQUIV) for e in es)
+        out = []
+        for e in es:
+            t = self.sub(e, EQUIV)
+            out.append(f"({t})" if t.startswith("{") else t)   # not a block
+        return ", ".join(out)
 
     def s_assign(self, s: ast.AssignStmt) -> None:
         if not s.lhss:
@@ -689,7 +693,10 @@ class Printer:
             self.block(s.body)
 
     def s_match(self, s: ast.MatchStmt) -> None:
-        self.line(f"match {self.expr(s.source)}" + (" {" if s.braced else ""))
+        source = self.expr(s.source)
+        if isinstance(s.source, ast.MatchExpr) or source.startswith("{"):
+            source = f"({source})"
+        self.line(f"match {source}" + (" {" if s.braced else ""))
         self.indent += 1
         for c in s.cases:
             self.line(f"case {self.attrs(c.attributes)}{self.pattern(c.pattern)} =>")
