@@ -69,6 +69,11 @@ def test_lexical_errors_are_reported_not_raised() -> None:
                     "unterminated comment"]
 
 
+def test_byte_order_mark_and_crlf_are_whitespace() -> None:
+    toks, errs = lex("\ufeffmethod\r\nM")
+    assert not errs and toks == [("method", "method"), (IDENT, "M")]
+
+
 def test_bad_utf8_is_reported() -> None:
     rep = Reporter()
     src = SourceFile("b.dfy", b"x \xff\xfe y".decode("utf-8", errors="replace"))

@@ -61,7 +61,7 @@ def _punct_alt() -> str:
 
 
 _MASTER = re.compile(
-    r"(?P<ws>[ \t\r\n\f\v]+)"
+    r"(?P<ws>[ \t\r\n\f\v\ufeff]+)"
     r"|(?P<lc>//[^\n]*)"
     r"|(?P<bc>/\*)"
     r"|(?P<hex>0x[0-9A-Fa-f](?:_?[0-9A-Fa-f])*)"
