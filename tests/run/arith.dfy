@@ -16,6 +16,7 @@ method Main() {
   print w + 1, " ", w as int, "\n";
   var ch := 'a';
   print ch as int, " ", (ch as int + 1) as char, " ", 'z' > 'a', "\n";
+  print '3' + '4', " ", '7' - '4' + 'N', "\n";
   print 2 < 3 <= 3, " ", 1 < 2 < 3 < 3, "\n";
   var x := 5;
   print if x > 3 then "big" else "small", "\n";

@@ -407,6 +407,8 @@ class ExprMixin(GenBase):
             return f"({a} {'in' if op == 'in' else 'not in'} {b})"
         if op == "!!":
             return f"{a}.is_disjoint_from({b})"
+        if fam == "char" and op in ("+", "-"):
+            return f"_rt.char_of(ord({a}) {op} ord({b}))"
         if fam in ("int", "ordinal", "real", "char", "?", "typeparam"):
             if op in ("<", "<=", ">", ">=", "+", "-", "*"):
                 return f"({a} {op} {b})"
