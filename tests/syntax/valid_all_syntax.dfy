@@ -41,6 +41,8 @@ datatype List<T> = Nil | Cons(head: T, tail: List<T>) {
 }
 codatatype Stream<T> = | More(T, Stream<T>)
 datatype Pair = Pair(ghost a: int, nameonly b: bool)
+trait Named { function Name(): string }
+datatype Tagged extends Named = Tag1 | Tag2(n: int) { function Name(): string { "t" } }
 
 trait Shape extends object {
   function Area(): real reads this
@@ -132,6 +134,9 @@ method Statements(a: array<int>, m: array2<int>, s: seq<int>, mp: map<int, int>)
   var cell := new Cell<int>.Init(5);
   var cell2 := new Cell(7);
   r, t := 0, 1;
+  r, t := Multi(r);
+  r :- Fallible(r);
+  :- expect Check();
   x := *;
   if * { x := 1; } else if x > 0 { x := 2; } else { x := 3; }
   if { case x > 0 => x := 1; case x <= 0 => x := 2; }
