@@ -16,6 +16,13 @@ from .parse_exprs import ExprParser
 from .tokens import EOF, IDENT, INT, Token
 
 CALC_OPS = frozenset(["==", "!=", "<", "<=", ">", ">=", "==>", "<==", "<==>"])
+
+# Keywords that start a declaration and never a statement.
+DECL_ONLY = frozenset([
+    "method", "function", "predicate", "lemma", "constructor", "class", "trait",
+    "datatype", "codatatype", "module", "import", "export", "newtype", "iterator", "type",
+    "const", "include", "static", "twostate",
+])
 _STMT_SYNC = STMT_START | {"case"}
 
 
@@ -25,16 +32,21 @@ class StmtParser(ExprParser):
     def parse_block(self) -> ast.BlockStmt:
         start = self.expect("{")
         stmts = self.parse_stmt_list()
-        self.expect("}")
+        if self.tok.kind in DECL_ONLY:
+            # a missing `}`: report it here and let the declaration that follows parse
+            self.report("rbrace expected")
+        else:
+            self.expect("}")
         return ast.BlockStmt(stmts, span=self.span(start))
 
     def parse_stmt_list(self) -> list[ast.Stmt]:
-        """Statements up to (not including) `}`, `case` or end of file."""
+        """Statements up to (not including) `}`, `case`, end of file, or a keyword that
+        only starts a declaration (the block's `}` is missing)."""
         stmts: list[ast.Stmt] = []
         level = self.brace_depth(self.i)
         while True:
             k = self.tok.kind
-            if k == "}" or k == "case" or k == EOF:
+            if k == "}" or k == "case" or k == EOF or k in DECL_ONLY:
                 return stmts
             index = self.i
             try:
