@@ -33,13 +33,14 @@ ORACLE = Path("/work/shared/tools/dafny-oracle")
 
 CORRECT_SPLIT = "var chunk := plaintext[off..off + frameLength];"
 BROKEN_SPLIT = "var chunk := plaintext[off..off + frameLength - 1];"
-BROKEN_POSTCONDITION = "ensures Flatten(chunks) == plaintext[off..]"
+BROKEN_FUNCTION = "function SplitFrom("
+BROKEN_POSTCONDITION = "ensures forall k :: 0 <= k < |chunks| - 1 ==> |chunks[k]| == frameLength"
 MUTANT_HEADER = """\
 // TEST FIXTURE (tests/test_framing.py): a copy of examples/framing/Framing.dfy with ONE
 // deliberate off-by-one bug in the frame split (SplitFrom takes frameLength - 1 bytes per
 // regular frame). Verification must fail at SplitFrom's postcondition
-// `ensures Flatten(chunks) == plaintext[off..]`. Regenerate after editing Framing.dfy:
-//   python tests/test_framing.py --regenerate-mutant
+// `ensures forall k :: 0 <= k < |chunks| - 1 ==> |chunks[k]| == frameLength`.
+// Regenerate after editing Framing.dfy:  python tests/test_framing.py --regenerate-mutant
 """
 VERIFY_TIMEOUT = 300
 
@@ -50,10 +51,13 @@ def expected_mutant() -> str:
     return MUTANT_HEADER + source.replace(CORRECT_SPLIT, BROKEN_SPLIT)
 
 
-def line_of(path: Path, text: str) -> int:
-    lines = path.read_text().splitlines()
-    hits = [i + 1 for i, ln in enumerate(lines) if ln.strip().startswith(text)]
-    assert len(hits) == 1, f"{text!r} occurs {len(hits)} times in {path}"
+def postcondition_line(path: Path) -> int:
+    """The line of the postcondition the mutant breaks: SplitFrom's chunk-length ensures."""
+    lines = [ln.strip() for ln in path.read_text().splitlines()]
+    start = next(i for i, ln in enumerate(lines) if ln.startswith(BROKEN_FUNCTION))
+    end = next(i for i in range(start, len(lines)) if lines[i] == "{")
+    hits = [i + 1 for i in range(start, end) if lines[i].startswith(BROKEN_POSTCONDITION)]
+    assert len(hits) == 1, f"{BROKEN_POSTCONDITION!r} not found once in {BROKEN_FUNCTION} of {path}"
     return hits[0]
 
 
@@ -142,12 +146,12 @@ def test_pydafny_verifies_framing(runs: dict[str, Background]) -> None:
 
 def test_pydafny_rejects_off_by_one_at_the_postcondition(runs: dict[str, Background]) -> None:
     orig_rc, orig_out = runs["framing"].result()
-    if line_of(FRAMING, BROKEN_POSTCONDITION) in error_lines(orig_out, FRAMING):
+    if postcondition_line(FRAMING) in error_lines(orig_out, FRAMING):
         pytest.skip("pydafny verify cannot yet prove SplitFrom's postcondition even in the "
                     f"correct module, so a failure there in the mutant would prove nothing: "
                     f"{excerpt(orig_out)}")
     rc, out = run_pydafny("verify", str(MUTANT.relative_to(ROOT)))
-    ensures_line = line_of(MUTANT, BROKEN_POSTCONDITION)
+    ensures_line = postcondition_line(MUTANT)
     if rc == 0:
         pytest.fail(f"UNSOUND: pydafny verified the off-by-one mutant:\n{out}")
     if rc == 4 and ensures_line in error_lines(out, MUTANT):
@@ -173,7 +177,7 @@ def test_real_dafny_rejects_off_by_one_at_the_postcondition(runs: dict[str, Back
         pytest.skip("the Dafny oracle is not installed here")
     rc, out = runs["oracle mutant"].result()
     assert rc != 0 and "1 error" in out, out
-    assert line_of(MUTANT, BROKEN_POSTCONDITION) in error_lines(out, MUTANT), out
+    assert postcondition_line(MUTANT) in error_lines(out, MUTANT), out
     assert "postcondition" in out, out
 
 

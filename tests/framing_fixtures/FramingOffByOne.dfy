@@ -1,8 +1,8 @@
 // TEST FIXTURE (tests/test_framing.py): a copy of examples/framing/Framing.dfy with ONE
 // deliberate off-by-one bug in the frame split (SplitFrom takes frameLength - 1 bytes per
 // regular frame). Verification must fail at SplitFrom's postcondition
-// `ensures Flatten(chunks) == plaintext[off..]`. Regenerate after editing Framing.dfy:
-//   python tests/test_framing.py --regenerate-mutant
+// `ensures forall k :: 0 <= k < |chunks| - 1 ==> |chunks[k]| == frameLength`.
+// Regenerate after editing Framing.dfy:  python tests/test_framing.py --regenerate-mutant
 // A verified message-framing library.
 //
 // A plaintext is split into frames of a configured frame length L; the final frame holds the
@@ -366,33 +366,54 @@ module Framing {
     requires ValidFrameLength(frameLength)
     requires 0 <= off <= |plaintext|
     ensures |chunks| >= 1
-    ensures Flatten(chunks) == plaintext[off..]
     ensures forall k :: 0 <= k < |chunks| - 1 ==> |chunks[k]| == frameLength
     ensures |chunks[|chunks| - 1]| < frameLength
     ensures |chunks| <= |plaintext| - off + 1
     decreases |plaintext| - off
   {
     if |plaintext| - off < frameLength then
-      FlattenOne(plaintext[off..]);
       [plaintext[off..]]
     else
       var chunk := plaintext[off..off + frameLength - 1];
+      [chunk] + SplitFrom(plaintext, frameLength, off + frameLength)
+  }
+
+  // Reassembling the chunks gives back exactly what was split.
+  lemma SplitFromFlatten(plaintext: bytes, frameLength: int, off: int)
+    requires ValidFrameLength(frameLength)
+    requires 0 <= off <= |plaintext|
+    ensures Flatten(SplitFrom(plaintext, frameLength, off)) == plaintext[off..]
+    decreases |plaintext| - off
+  {
+    if |plaintext| - off < frameLength {
+      FlattenOne(plaintext[off..]);
+    } else {
+      var chunks := SplitFrom(plaintext, frameLength, off);
       var rest := SplitFrom(plaintext, frameLength, off + frameLength);
-      FlattenCons(chunk, rest);
+      SplitFromFlatten(plaintext, frameLength, off + frameLength);
+      assert chunks == [chunks[0]] + rest;
+      FlattenCons(chunks[0], rest);
       SliceSplit(plaintext, off, off + frameLength);
-      [chunk] + rest
+    }
   }
 
   // The frames' contents of a message, in order.
   function Split(plaintext: bytes, frameLength: int): (chunks: seq<bytes>)
     requires ValidFrameLength(frameLength)
     ensures |chunks| >= 1
-    ensures Flatten(chunks) == plaintext
     ensures forall k :: 0 <= k < |chunks| - 1 ==> |chunks[k]| == frameLength
     ensures |chunks[|chunks| - 1]| < frameLength
     ensures |chunks| <= |plaintext| + 1
   {
     SplitFrom(plaintext, frameLength, 0)
+  }
+
+  lemma SplitFlatten(plaintext: bytes, frameLength: int)
+    requires ValidFrameLength(frameLength)
+    ensures Flatten(Split(plaintext, frameLength)) == plaintext
+  {
+    SplitFromFlatten(plaintext, frameLength, 0);
+    assert plaintext[0..] == plaintext;
   }
 
   // ---------------------------------------------------------------------------------------
@@ -495,10 +516,13 @@ module Framing {
     requires |chunks[|chunks| - 1]| < frameLength
     requires EncryptChunks(key, messageId, chunks, seqNum).Success?
     ensures var fs := EncryptChunks(key, messageId, chunks, seqNum).value;
-            WellFormedStream(fs, frameLength) &&
-            (forall k :: 0 <= k < |fs| ==>
-               fs[k].seqNum == seqNum + k <= MAX_SEQ && fs[k].iv == FrameIV(seqNum + k) &&
-               (fs[k].isFinal <==> k == |fs| - 1))
+            WellFormedStream(fs, frameLength)
+    ensures var fs := EncryptChunks(key, messageId, chunks, seqNum).value;
+            (forall k :: 0 <= k < |fs| ==> fs[k].seqNum == seqNum + k <= MAX_SEQ)
+    ensures var fs := EncryptChunks(key, messageId, chunks, seqNum).value;
+            (forall k :: 0 <= k < |fs| ==> fs[k].iv == FrameIV(seqNum + k))
+    ensures var fs := EncryptChunks(key, messageId, chunks, seqNum).value;
+            (forall k :: 0 <= k < |fs| ==> (fs[k].isFinal <==> k == |fs| - 1))
     decreases |chunks|
   {
     var fs := EncryptChunks(key, messageId, chunks, seqNum).value;
@@ -620,6 +644,7 @@ module Framing {
             Flatten(DecryptMessage(key, messageId, fs).value) == plaintext
   {
     DecryptEncryptedChunks(key, messageId, Split(plaintext, frameLength), 1);
+    SplitFlatten(plaintext, frameLength);
   }
 
   // The length property of AES-GCM: the sealed output is the input plus a 16-byte tag. NOT an
