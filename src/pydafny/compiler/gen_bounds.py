@@ -144,9 +144,26 @@ def _bound_for(v: ast.BoundVar, conj: list[ast.Expr], forbidden: set[int]) -> Bo
     return None
 
 
+def _half_bound(v: ast.BoundVar, conj: list[ast.Expr], forbidden: set[int]) -> Bound | None:
+    """For `:|` only (a witness is known to exist, so a search may be infinite): an int
+    variable bounded on one side is enumerated from that side, an unbounded one as
+    0, -1, 1, -2, 2, ..."""
+    if not isinstance(T.base_type(v.type), ast.IntType):
+        return None
+    for op, e, i in _comparisons(v, conj):
+        if mentions(e, forbidden):
+            continue
+        if op in (">", ">="):
+            return Bound(v, "up", lo=e, lo_plus=1 if op == ">" else 0, used=[i])
+        if op in ("<", "<="):
+            return Bound(v, "down", hi=e, hi_plus=1 if op == "<=" else 0, used=[i])
+    return Bound(v, "all")
+
+
 def discover(vars_: list[ast.BoundVar], rng: ast.Expr | None,
-             where: ast.Node) -> tuple[list[Bound], list[ast.Expr]]:
-    """Bounds for every variable (in iteration order) and the conjuncts left as filters."""
+             where: ast.Node, search: bool = False) -> tuple[list[Bound], list[ast.Expr]]:
+    """Bounds for every variable (in iteration order) and the conjuncts left as filters.
+    `search` (for `:|`) also allows infinite enumerations of ints."""
     conj = conjuncts(rng)
     pending = list(vars_)
     placed: list[Bound] = []
@@ -168,6 +185,15 @@ def discover(vars_: list[ast.BoundVar], rng: ast.Expr | None,
             forbidden = {id(x) for x in pending}
             for v in list(pending):
                 b = _transitive_bound(v, conj, forbidden, pending)
+                if b is not None:
+                    placed.append(b)
+                    pending.remove(v)
+                    progress = True
+                    break
+        if not progress and search:
+            forbidden = {id(x) for x in pending}
+            for v in list(pending):
+                b = _half_bound(v, conj, forbidden)
                 if b is not None:
                     placed.append(b)
                     pending.remove(v)
@@ -242,6 +268,14 @@ def iteration_source(b: Bound, expr: Callable[[ast.Expr], str]) -> str:
         return f"({expr(b.source)},)"
     if b.kind == "bool":
         return "(False, True)"
+    if b.kind == "up":
+        assert b.lo is not None
+        return f"_itertools.count({expr(b.lo)}{f' + {b.lo_plus}' if b.lo_plus else ''})"
+    if b.kind == "down":
+        assert b.hi is not None
+        return f"_itertools.count({expr(b.hi)} - {1 - b.hi_plus}, -1)"
+    if b.kind == "all":
+        return "_rt.all_ints()"
     assert b.lo is not None and b.hi is not None
     lo = expr(b.lo) + (f" + {b.lo_plus}" if b.lo_plus else "")
     hi = expr(b.hi) + (f" + {b.hi_plus}" if b.hi_plus else "")

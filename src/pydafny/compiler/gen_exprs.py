@@ -514,10 +514,20 @@ class ExprMixin(GenBase):
     # ------------------------------------------------------------------ binders
 
     def bound_iteration(self, vars_: list[ast.BoundVar], rng: ast.Expr | None,
-                        where: ast.Node) -> tuple[str, list[str]]:
-        """`for x in A for y in B` and the Python names of the variables (in the order of
-        `vars_`); the caller appends its own filter (see `gen_bounds`)."""
-        bounds, rest = gen_bounds.discover(vars_, rng, where)
+                        where: ast.Node, search: bool = False) -> tuple[str, list[str]]:
+        """`for x in A if P(x) for y in B if Q(x, y)` and the Python names of the variables
+        (in the order of `vars_`). Each remaining conjunct of the range is tested right
+        after the last variable it mentions is bound, so hopeless candidates are dropped
+        early (and infinite `:|` searches stay productive). See `gen_bounds`."""
+        bounds, rest = gen_bounds.discover(vars_, rng, where, search)
+        order = [b.var for b in bounds]
+        attach: dict[int, list[ast.Expr]] = {}
+        for c in rest:
+            pos = 0
+            for k, v in enumerate(order):
+                if gen_bounds.mentions(c, {id(v)}):
+                    pos = k
+            attach.setdefault(pos, []).append(c)
         fors = []
         for b in bounds:
             if b.kind == "enum" and b.enum is not None:
@@ -527,15 +537,64 @@ class ExprMixin(GenBase):
                 src = gen_bounds.iteration_source(b, self.expr)
             name = self.bind_local(b.var)
             fors.append(f"for {name} in {src}")
-        self._pending_filter = rest
+            conds: list[str] = []
+            if b.kind in ("in", "domain") and b.source is not None and not b.path:
+                test = self.implicit_type_test(name, b.var, b.source.type)
+                if test is not None:
+                    conds.append(test)
+            conds.extend(self.expr(c) for c in attach.get(len(fors) - 1, []))
+            if conds:
+                fors.append("if " + " and ".join(conds))
+        self._pending_filter = []
+        self._pending_tests = []
         return " ".join(fors), [self.local_name(v) for v in vars_]
+
+    def implicit_type_test(self, name: str, var: ast.BoundVar,
+                           coll: ast.Type | None) -> str | None:
+        """Dafny keeps only the elements of the bound variable's type when it ranges over a
+        collection of a wider type (`set o: C | o in objects`, `x: nat | x in ints`)."""
+        if coll is None or var.type is None:
+            return None
+        b = T.normalize(coll)
+        elem: ast.Type | None = None
+        if isinstance(b, (ast.SeqType, ast.SetType, ast.MultisetType)):
+            elem = b.elem
+        elif isinstance(b, ast.MapType):
+            elem = b.key
+        if elem is None or T.types_equal(elem, var.type):
+            return None
+        vt = T.normalize(var.type)
+        if isinstance(vt, ast.ObjectType):
+            return None if vt.nullable else f"{name} is not None"
+        if isinstance(vt, ast.UserType) and isinstance(vt.decl, ast.ClassDecl) \
+                and B.array_dims(vt.decl) is None and vt.decl is not B.OBJECT:
+            cls = self.decl_name(vt.decl)
+            if T.is_nullable(vt):
+                return f"({name} is None or isinstance({name}, {cls}))"
+            return f"isinstance({name}, {cls})"
+        info = T.subset_constraint(vt)
+        if info is not None and info.var is not None:
+            saved = self.locals.get(id(info.var))
+            self.locals[id(info.var)] = name
+            try:
+                code = self.expr(info.constraint)
+            finally:
+                if saved is None:
+                    self.locals.pop(id(info.var), None)
+                else:
+                    self.locals[id(info.var)] = saved
+            return code
+        return None
 
     def filter_clause(self) -> str:
         rest: list[ast.Expr] = getattr(self, "_pending_filter", [])
+        tests: list[str] = getattr(self, "_pending_tests", [])
         self._pending_filter = []
-        if not rest:
+        self._pending_tests = []
+        conds = tests + [self.expr(c) for c in rest]
+        if not conds:
             return ""
-        return " if " + " and ".join(self.expr(c) for c in rest)
+        return " if " + " and ".join(conds)
 
     def x_QuantifierExpr(self, e: ast.QuantifierExpr) -> str:
         rng, body = e.range, e.body
@@ -600,10 +659,10 @@ class ExprMixin(GenBase):
     def x_LetExpr(self, e: ast.LetExpr) -> str:
         if e.such_that:
             vars_ = [self.pattern_var(p) for p in e.pats]
-            fors, names = self.bound_iteration(vars_, e.rhss[0], e)
+            fors, names = self.bound_iteration(vars_, e.rhss[0], e, search=True)
             filt = self.filter_clause()
             tup = names[0] if len(names) == 1 else "(" + ", ".join(names) + ")"
-            picked = f"next(iter([{tup} {fors}{filt}]))"
+            picked = f"_rt.first(({tup} {fors}{filt}))"
             return f"(lambda {', '.join(names)}: {self.expr(e.body)})" + (
                 f"({picked})" if len(names) == 1 else f"(*{picked})")
         # bind the variables first (the body refers to them), then compile each

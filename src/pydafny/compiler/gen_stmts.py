@@ -272,20 +272,12 @@ class StmtMixin(GenBase):
                                 or ast.IntType()) for v in vars_]
         mapping = {id(v): p for v, p in zip(vars_, proxies)}
         cond = _rename(s.cond, mapping)
-        fors, names = self.bound_iteration(proxies, cond, s)
+        fors, names = self.bound_iteration(proxies, cond, s, search=True)
         filt = self.filter_clause()
         tup = names[0] if len(names) == 1 else "(" + ", ".join(names) + ")"
-        self.out.line(f"for _pick in [{tup} {fors}{filt}][:1]:")
-        with self.out.indent():
-            if len(vars_) == 1:
-                self.out.line(f"{self.lhs(s.lhss[0])} = _pick")
-            else:
-                self.out.line(f"{', '.join(self.lhs(x) for x in s.lhss)} = _pick")
-            self.out.line("break")
-        self.out.line("else:")
-        with self.out.indent():
-            self.out.line("raise _rt.NoWitness(\"no value satisfies the condition of "
-                          "a ':|' statement\")")
+        targets = ", ".join(self.lhs(x) for x in s.lhss)
+        # the first witness, searched lazily (the enumeration may be infinite)
+        self.out.line(f"{targets} = _rt.first(({tup} {fors}{filt}))")
 
     def s_AssignOrReturnStmt(self, s: ast.AssignOrReturnStmt) -> None:
         self.mark(s)
@@ -352,7 +344,7 @@ class StmtMixin(GenBase):
         filt = self.filter_clause()
         tup = names[0] if len(names) == 1 else "(" + ", ".join(names) + ")"
         found = self.fresh("_found")
-        self.out.line(f"{found} = next(iter([{tup} {fors}{filt}]), _rt.MISSING)")
+        self.out.line(f"{found} = next(({tup} {fors}{filt}), _rt.MISSING)")
         self.out.line(f"if {found} is not _rt.MISSING:")
         with self.out.indent():
             self.out.line(f"{', '.join(names)} = {found}")

@@ -8,7 +8,7 @@ are mutable objects, generated datatypes subclass `Datatype`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from .arrays import Array
@@ -62,6 +62,23 @@ def pick(candidates: Iterable[Any], pred: Callable[[Any], bool]) -> Any:
     raise NoWitness("no value satisfies the condition of a ':|' statement")
 
 
+def first(candidates: Iterable[Any]) -> Any:
+    """The first value of a `:|` search (the generated code filters the candidates)."""
+    for x in candidates:
+        return x
+    raise NoWitness("no value satisfies the condition of a ':|'")
+
+
+def all_ints() -> Iterator[int]:
+    """0, -1, 1, -2, 2, ...: every int, for a `:|` over an unbounded int."""
+    yield 0
+    n = 1
+    while True:
+        yield -n
+        yield n
+        n += 1
+
+
 def seq_of_array(a: Array, lo: int | None = None, hi: int | None = None) -> Seq:
     """`a[lo..hi]` for an array `a`."""
     return Seq.from_list(a.slice(lo, hi))
@@ -104,6 +121,7 @@ __all__ = [
     "NoWitness",
     "Seq",
     "Set",
+    "all_ints",
     "bool_domain",
     "bv_div",
     "bv_mod",
@@ -113,6 +131,7 @@ __all__ = [
     "check_range",
     "div",
     "extern_lookup",
+    "first",
     "floor",
     "format_typed",
     "int_range",
