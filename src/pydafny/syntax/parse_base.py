@@ -61,6 +61,18 @@ class ParserBase:
         self.allow_semi = False
         self.errors = 0
         self._last_error_index = -1
+        # Start offsets of tokens that directly follow a skipped bad character.
+        self.after_lexical_error: set[int] = set()
+        lex_errors = sorted(d.span.start for d in reporter.diagnostics
+                            if d.span.file is source)
+        if lex_errors:
+            prev_end, j = 0, 0
+            for t in toks:
+                while j < len(lex_errors) and lex_errors[j] < prev_end:
+                    j += 1
+                if j < len(lex_errors) and lex_errors[j] < t.start:
+                    self.after_lexical_error.add(t.start)
+                prev_end = t.end
         self._match_paren: dict[int, int] | None = None
         self._depth: list[int] | None = None
 
@@ -131,6 +143,8 @@ class ParserBase:
         index = self.i if tok is self.tok else -2
         if index == self._last_error_index and index >= 0:
             return
+        if tok.start in self.after_lexical_error:
+            return        # the lexical error just before this token explains it
         self._last_error_index = index
         self.errors += 1
         self.rep.error(Span(self.src, tok.start, tok.end), message)
