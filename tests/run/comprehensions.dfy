@@ -1,39 +1,36 @@
-// implicit type tests when a bound variable's type is narrower than the collection's elements; :| searches over half-bounded ints; filters applied as early as possible
-trait NothingInParticular { }
-class ClassA { }
-class ClassB extends NothingInParticular { }
-trait ICell { var data: int }
-class CellA extends ICell { }
-class CellB extends ICell { }
+// implicit type tests when a bound variable's type is narrower than the collection's
+// elements; :| searches over half-bounded ints; filters applied as early as possible
+trait Animal { var age: int }
+class Dog extends Animal { constructor (a: int) { age := a; } }
+class Cat extends Animal { constructor (a: int) { age := a; } }
+class Rock { }
+
 method Main() {
-  var w, x, y, z := new ClassA, new ClassA, new ClassB, new ClassB;
-  var s: set<object?> := {w, x, y, z, null};
-  var all := set o: object | o in s;
-  var aa := set o: ClassA | o in s;
-  var bb := set o: ClassB | o in s;
-  var nn := set o: NothingInParticular | o in s;
-  print |s|, " ", |all|, " ", |aa|, " ", |bb|, " ", |nn|, "\n";
-  var all2 := set o: object? | o in s;
-  var aa2 := set o: ClassA? | o in s;
-  print |all2|, " ", |aa2|, "\n";
-  var c, d, e := new CellA, new CellA, new CellB;
-  c.data, d.data, e.data := 4, 5, 1;
-  var s2: set<ICell?> := {c, d, e, null};
-  forall a: CellA | a in s2 { a.data := c.data + a.data - 2; }
-  print c.data, d.data, e.data, "\n";
-  d.data := 9;
-  var u: CellA :| u in s2 && 7 <= u.data;
-  u.data := 8;
-  print c.data, d.data, e.data, "\n";
-  var r := set a: CellA | a in s2 && a.data < 6;
-  print |r|, "\n";
-  var ints := [-1, 2, -3, 4];
-  var nats := set n: nat | n in ints;
-  print nats, "\n";
-  var xx, yy :| 12 <= xx < yy && xx == 13;
-  print xx, " ", yy, "\n";
-  var p := var x1, y1 :| 12 <= x1 < y1 < 15 && x1 == 13; (x1, y1);
-  print p, "\n";
-  var m := map x2 | 12 <= x2 < 15 :: x2 / 2;
-  print m, "\n";
+  var d1, d2, c1 := new Dog(3), new Dog(9), new Cat(5);
+  var r := new Rock;
+  var things: set<object?> := {d1, d2, c1, r, null};
+  var objs := set o: object | o in things;
+  var dogs := set o: Dog | o in things;
+  var animals := set o: Animal | o in things;
+  var maybeDogs := set o: Dog? | o in things;
+  print |things|, " ", |objs|, " ", |dogs|, " ", |animals|, " ", |maybeDogs|, "\n";
+
+  var zoo: set<Animal> := {d1, d2, c1};
+  forall a: Dog | a in zoo { a.age := a.age + d1.age; }
+  print d1.age, " ", d2.age, " ", c1.age, "\n";
+  var old1: Dog :| old1 in zoo && old1.age > 10;
+  print old1.age, "\n";
+  var young := set a: Cat | a in zoo && a.age < 6;
+  print |young|, "\n";
+
+  var ints := [-4, 7, -1, 0, 12];
+  print set n: nat | n in ints, "\n";
+
+  var a, b :| 20 <= a < b && a % 7 == 0;
+  print a, " ", b, "\n";
+  var pair := var x, y :| 5 <= x < y < 9 && x * y == 42; (x, y);
+  print pair, "\n";
+  var k :| k * k == 49 && k < 0;
+  print k, "\n";
+  print map i | 3 <= i < 6 :: i * i, "\n";
 }

@@ -200,3 +200,15 @@ def test_unverified_program_is_not_run(tmp_path: Path) -> None:
     assert "ran" not in p.stdout and "not run" in p.stderr
     p = _cli("run", "--no-verify", str(src))
     assert p.returncode == 0 and p.stdout == "ran\n"
+
+
+def test_filters_on_later_variables_are_kept(tmp_path: Path) -> None:
+    code, out = run_src(tmp_path, """
+method Main() {
+  var s := set x, y | 0 <= x < 4 && 0 <= y < 4 && x + y == 3 && x < y :: (x, y);
+  var p := var a, b :| 5 <= a < b < 9 && a * b == 42; (a, b);
+  var n := |set i, j, k | 0 <= i < 3 && 0 <= j < 3 && 0 <= k < 3 && i + j + k == 2|;
+  print s, " ", p, " ", n, "\\n";
+}
+""")
+    assert code == 0 and out == "{(0, 3), (1, 2)} (6, 7) 6\n"

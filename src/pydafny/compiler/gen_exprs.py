@@ -529,7 +529,7 @@ class ExprMixin(GenBase):
                     pos = k
             attach.setdefault(pos, []).append(c)
         fors = []
-        for b in bounds:
+        for k, b in enumerate(bounds):
             if b.kind == "enum" and b.enum is not None:
                 src = "(" + "".join(f"{self.ctor_class(c)}(), " for c in b.enum.ctors
                                     if not c.is_ghost) + ")"
@@ -542,7 +542,7 @@ class ExprMixin(GenBase):
                 test = self.implicit_type_test(name, b.var, b.source.type)
                 if test is not None:
                     conds.append(test)
-            conds.extend(self.expr(c) for c in attach.get(len(fors) - 1, []))
+            conds.extend(self.expr(c) for c in attach.get(k, []))
             if conds:
                 fors.append("if " + " and ".join(conds))
         self._pending_filter = []
