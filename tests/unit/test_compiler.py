@@ -207,7 +207,7 @@ def test_filters_on_later_variables_are_kept(tmp_path: Path) -> None:
 method Main() {
   var s := set x, y | 0 <= x < 4 && 0 <= y < 4 && x + y == 3 && x < y :: (x, y);
   var p := var a, b :| 5 <= a < b < 9 && a * b == 42; (a, b);
-  var n := |set i, j, k | 0 <= i < 3 && 0 <= j < 3 && 0 <= k < 3 && i + j + k == 2|;
+  var n := |set i, j, k | 0 <= i < 3 && 0 <= j < 3 && 0 <= k < 3 && i + j + k == 2 :: (i, j, k)|;
   print s, " ", p, " ", n, "\\n";
 }
 """)
