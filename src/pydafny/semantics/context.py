@@ -44,10 +44,27 @@ class ResolverBase:
         # inference variables of `var x := e` locals (by id) -> the LocalVar
         self.inferred_locals: dict[int, ast.LocalVar] = {}
         self._seen_errors: set[tuple[int, int, str]] = set()
+        self.allow_method_call = False   # the next expression may be a method call
+        self.cur_allow = False           # ... as seen by the expression being resolved
+        self.in_by_method = False
+        self.last_span = Span()
         # the type-parameter list of the member whose signature is being resolved
         self.prefix_extend: list[ast.TypeParam] | None = None
         self.refined_decls: set[int] = set()   # declarations a refining module redeclares
         self.refined_tps: set[int] = set()     # type parameters of those and their refiners
+
+    # ------------------------------------------------------------------ subclass hooks
+    def expr(self, e: ast.Expr, expected: Type | None = None) -> Type:
+        """Resolve an expression (implemented by `exprs.ExprResolver`)."""
+        raise NotImplementedError
+
+    def declare_var(self, name: str, decl: Any, span: Span, dup_check: bool = True) -> None:
+        if name == "_" or not name:
+            return
+        if not self.locals.declare(name, decl) and dup_check:
+            what = "parameter" if isinstance(decl, ast.Formal) else "local-variable"
+            self.error(span, f"Duplicate {what} name: {name}")
+
 
     # ------------------------------------------------------------------ errors
     def error(self, span: Span, msg: str) -> None:
