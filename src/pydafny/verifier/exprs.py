@@ -279,6 +279,13 @@ class ExprTranslator:
                                 e.span)
             result = v if result is None else I.IfThenElse(info.is_ctor(c, obj), v, result)
         assert result is not None
+        # datatype values are well typed (constructor arguments are checked), so a field
+        # satisfies its type's constraint; assumed only outside quantifiers
+        if self.wf.active and e.type is not None and \
+                not any(k == "bind" for k, _ in self.wf.frames):
+            c = self.tc(e.type, result)
+            if c != TRUE:
+                self.wf.assume(c)
         return result
 
     # ------------------------------------------------------------------ application
@@ -291,8 +298,17 @@ class ExprTranslator:
             assert isinstance(c, D.DatatypeCtor)
             info = self.dt_info(c)
             args = []
+            nt = T.normalize(e.type) if e.type is not None else None
+            subst = T.subst_map(c.owner.type_params, nt.args) \
+                if isinstance(nt, D.UserType) else {}
             for j, b in enumerate(e.args):
                 v = self.tr(b.expr)
+                if self.wf.active and j < len(c.formals):
+                    ft = T.substitute(c.formals[j].type, subst)
+                    cc = self.tc(ft, v)
+                    if cc != TRUE:
+                        self.wf.check(cc, Obligation(Kind.SUBSET, b.expr.span,
+                                                     T.type_to_str(ft)))
                 args.append(self.enc.coerce(v, self.ity(b.expr.type, b.span),
                                             info.field_type(c, j), b.span))
             if len(args) != len(c.formals):
