@@ -25,6 +25,11 @@ class GenBase:
         _pending_filter: list[ast.Expr]
         _pending_tests: list[str]
         locals: dict[int, str]
+        tail_method: ast.Method | None
+        tail_call_stmts: set[int]
+
+        def emit_tail_jump(self, decl: ast.Function | ast.Method,
+                           call: ast.ApplyExpr) -> None: ...
 
         # naming (PythonGen)
         def decl_name(self, decl: Any) -> str: ...

@@ -220,6 +220,12 @@ class StmtMixin(GenBase):
         return f"{cls}().{ctor}({args})"
 
     def s_AssignStmt(self, s: ast.AssignStmt) -> None:
+        if id(s) in self.tail_call_stmts and self.tail_method is not None:
+            rhs = s.rhss[0]
+            assert isinstance(rhs, ast.ExprRhs) and isinstance(rhs.expr, ast.ApplyExpr)
+            self.mark(s)
+            self.emit_tail_jump(self.tail_method, rhs.expr)
+            return
         # a call statement or `a, b := M(x)`
         if len(s.rhss) == 1 and isinstance(s.rhss[0], ast.ExprRhs) and isinstance(
                 s.rhss[0].expr, ast.ApplyExpr) and s.rhss[0].expr.kind in ("method", "lemma"):

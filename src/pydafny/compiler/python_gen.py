@@ -27,6 +27,7 @@ from typing import Any
 from ..semantics import builtins as B
 from ..semantics import types as T
 from ..syntax import ast
+from . import gen_tailcalls
 from .emitter import CompileError, Emitter, strip_parens
 from .gen_exprs import ExprMixin
 from .gen_stmts import LoopFrame, StmtMixin
@@ -126,6 +127,8 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
         self.in_abstract = False
         self.in_iterator = False
         self.tail_fn: ast.Function | None = None
+        self.tail_method: ast.Method | None = None
+        self.tail_call_stmts: set[int] = set()
         self.tail_params: list[str] = []
         self.label_excs: list[str] = []
         self.finals: list[str] = []           # constants, computed at the end
@@ -527,8 +530,8 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
         self.def_header(f, f.formals, module_level)
         with self.out.indent():
             self.emit_param_defaults()
-            if self._has_self_tail_call(f, f.body) and not any(
-                    x.default is not None for x in f.formals):
+            if gen_tailcalls.function_has_tail_call(f, f.body, self.is_type_or_module) \
+                    and not any(x.default is not None for x in f.formals):
                 # tail calls to itself become a loop (Dafny's compilers do the same), so
                 # a tail-recursive function runs in constant stack
                 self.tail_fn = f
@@ -553,38 +556,26 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
         else:
             self.out.line(f"{member_ident(decl.name)} = {ext}")
 
-    def _is_self_call(self, f: ast.Function, e: ast.Expr) -> bool:
-        if not (isinstance(e, ast.ApplyExpr) and e.kind == "function" and e.decl is f):
-            return False
-        c = e.callee
-        if isinstance(c, ast.NameExpr):
-            return True
-        return isinstance(c, ast.MemberSelect) and (
-            isinstance(c.obj, ast.ThisExpr) or self.is_static_member(f)
-            and self.is_type_or_module(c.obj))
-
-    def _has_self_tail_call(self, f: ast.Function, e: ast.Expr) -> bool:
-        """Does a tail position of e call f itself?"""
-        while isinstance(e, ast.StmtExpr):
-            e = e.body
-        if isinstance(e, ast.ITEExpr):
-            return self._has_self_tail_call(f, e.then) or self._has_self_tail_call(f, e.else_)
-        if isinstance(e, ast.LetExpr) and not e.such_that:
-            return self._has_self_tail_call(f, e.body)
-        if isinstance(e, ast.MatchExpr):
-            return any(self._has_self_tail_call(f, c.body) for c in e.cases)
-        return self._is_self_call(f, e)
+    def emit_tail_jump(self, decl: ast.Function | ast.Method, call: ast.ApplyExpr) -> None:
+        """`params = args; continue` (and `self = receiver` for another object)."""
+        targets = list(self.tail_params)
+        values = self.call_args(decl, call.args)
+        c = call.callee
+        if isinstance(c, ast.MemberSelect) and not isinstance(c.obj, ast.ThisExpr) \
+                and not self.is_static_member(decl) and not self.is_type_or_module(c.obj):
+            targets.insert(0, "self")
+            values = self.expr(c.obj) + (", " + values if values else "")
+        if targets:
+            self.out.line(f"{', '.join(targets)} = {values}")
+        self.out.line("continue")
 
     def tail(self, e: ast.Expr) -> None:
         """Statements that return the value of e (let/if/match become statements)."""
         o = self.out
         tf = self.tail_fn
-        if tf is not None and self._is_self_call(tf, e):
+        if tf is not None and gen_tailcalls.self_call(tf, e, self.is_type_or_module):
             assert isinstance(e, ast.ApplyExpr)
-            args = self.call_args(tf, e.args)
-            if self.tail_params:
-                o.line(f"{', '.join(self.tail_params)} = {args}")
-            o.line("continue")
+            self.emit_tail_jump(tf, e)
             return
         if isinstance(e, ast.StmtExpr):
             self.tail(e.body)
@@ -669,11 +660,22 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
             self.outs = [self.bind_local(f) for f in outs]
             if is_ctor:
                 self.outs = []
+            tail_calls = set() if is_ctor or any(x.default is not None for x in m.ins) \
+                else gen_tailcalls.method_tail_calls(m, self.is_type_or_module)
+            if tail_calls:
+                # self calls in tail position jump back to the top (constant stack)
+                self.tail_method, self.tail_call_stmts = m, tail_calls
+                self.tail_params = [self.local_name(x) for x in m.ins if not x.is_ghost]
+                self.out.line("while True:")
+                self.out.depth += 1
             for f, n in zip(outs, self.outs):
                 self.out.line(f"{n} = {self.default_value(f.type)}")
             for s in m.body.stmts:
                 self.stmt(s)
             self.out.line(self.return_outs())
+            if tail_calls:
+                self.out.depth -= 1
+                self.tail_method, self.tail_call_stmts = None, set()
         self.in_ctor = False
         if module_level:
             self.out.line("")
