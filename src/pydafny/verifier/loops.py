@@ -280,7 +280,8 @@ def translate_forall(st: Any, s: D.ForallStmt) -> None:
                 and body_stmts[0].rhss[0].expr.kind == "lemma":
             call = body_stmts[0].rhss[0].expr
         elif body_stmts:
-            raise Unsupported(s.span, "forall statements that assign")
+            translate_forall_assign(st, s)
+            return
     # check the body for arbitrary bound values
     saved_env, saved_out = st.env, st.out
     st.env = env
@@ -364,3 +365,64 @@ def monotone_locals(body: D.BlockStmt) -> dict[int, str]:
 
     V().visit(body)
     return {k: next(iter(v)) for k, v in kinds.items() if len(v) == 1 and "other" not in v}
+
+
+def translate_forall_assign(st: Any, s: D.ForallStmt) -> None:
+    """`forall i | R(i) { a[i] := E(i); }`: all elements updated at once. The new row of `a`
+    is R(j) ? E(j) : old row[j] (E evaluated in the state before), other arrays unchanged."""
+    from .exprs import array_elem, is_array
+    ctx = st.ctx
+    body = s.body.stmts if s.body is not None else []
+    if len(s.vars) != 1 or len(body) != 1 or not isinstance(body[0], D.AssignStmt):
+        raise Unsupported(s.span, "forall statements that assign")
+    a_s = body[0]
+    if len(a_s.lhss) != 1 or len(a_s.rhss) != 1 or not isinstance(a_s.rhss[0], D.ExprRhs):
+        raise Unsupported(s.span, "forall statements that assign")
+    lhs = a_s.lhss[0]
+    v = s.vars[0]
+    if not (isinstance(lhs, D.IndexExpr) and lhs.seq.type is not None
+            and is_array(lhs.seq.type) == 1 and isinstance(lhs.index, D.NameExpr)
+            and lhs.index.decl is v):
+        raise Unsupported(s.span, "forall statements that assign")
+    rhs = a_s.rhss[0].expr
+    tr = st.tr()
+    arr = tr.tr(lhs.seq)
+    tr.check_non_null(arr, lhs)
+    st.check_modifies(arr, lhs)
+    elem_d = array_elem(lhs.seq.type)
+    elem = ctx.enc.ivl_type(elem_d)
+    hname = ctx.array_heap(elem, 1, elem_d)
+    formals, tcs, env = tr.bind_vars([v])
+    j = I.Ident(formals[0].name)
+    sub = tr.sub(env)
+    with tr.wf.binding(formals):
+        with tr.wf.under(tcs):
+            rng = sub.tr(s.range) if s.range is not None else TRUE
+            with tr.wf.under(rng):
+                tr.wf.check(conj([I.Binary("<=", I.IntLit(0), j),
+                                  I.Binary("<", j, I.FunApp("$Len", (arr,)))]),
+                            Obligation(Kind.INDEX, lhs.index.span))
+                val = sub.tr(rhs)
+                c = type_constraint(ctx, elem_d, val)
+                if c != TRUE:
+                    tr.wf.check(c, Obligation(Kind.SUBSET, rhs.span, T.type_to_str(elem_d)))
+    h = I.Ident(hname)
+    old_h = st.new_local("forallheap", ctx.heaps[hname].type)
+    arr_l = st.new_local("forallarr", REF)
+    st.emit(I.Assign((old_h, arr_l), (h, arr)))
+    # the new values, evaluated in the old heap
+    env_old = env.copy()
+    env_old.heap = dict(env.heap)
+    env_old.heap[hname] = old_h
+    pt = ExprTranslator(ctx, env_old, WF(None))
+    rng_o = pt.tr(s.range) if s.range is not None else TRUE
+    val_o = pt.tr(rhs)
+    st.emit(I.Havoc((hname,)))
+    o = I.Ident("o#fa")
+    st.emit(I.Assume(I.Quantifier("forall", (I.Formal("o#fa", REF),), implies(
+        I.Binary("!=", o, arr_l), I.Binary("==", I.MapSelect(h, (o,)),
+                                           I.MapSelect(old_h, (o,)))))))
+    sel = I.MapSelect(I.MapSelect(h, (arr_l,)), (j,))
+    st.emit(I.Assume(I.Quantifier("forall", formals, I.Binary("==", sel, I.IfThenElse(
+        conj([tcs, rng_o]), val_o, I.MapSelect(I.MapSelect(old_h, (arr_l,)), (j,)))),
+        (I.Trigger((sel,)),))))
