@@ -97,7 +97,8 @@ class ExprMixin(GenBase):
     def member_value(self, obj: str, d: ast.Function) -> str:
         """A function member used as a first-class value."""
         if isinstance(d.owner, (ast.NewtypeDecl, ast.TypeSynonymDecl)):
-            return f"(lambda *_a: {self.decl_name(d)}({obj}, *_a))"
+            # the receiver's value is captured now, as Dafny does
+            return f"(lambda *_a, _r={obj}: {self.decl_name(d)}(_r, *_a))"
         return f"{obj}.{member_ident(d.name)}"
 
     def is_type_or_module(self, e: ast.Expr) -> bool:
