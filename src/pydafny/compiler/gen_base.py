@@ -25,6 +25,7 @@ class GenBase:
         _pending_filter: list[ast.Expr]
         _pending_tests: list[str]
         locals: dict[int, str]
+        name_fallback: dict[str, str]
         tail_method: ast.Method | None
         tail_call_stmts: set[int]
 

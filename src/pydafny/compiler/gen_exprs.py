@@ -67,6 +67,8 @@ class ExprMixin(GenBase):
 
     def x_NameExpr(self, e: ast.NameExpr) -> str:
         d = e.decl
+        if d is None and e.name in self.name_fallback:
+            return self.name_fallback[e.name]
         if isinstance(d, (ast.LocalVar, ast.Formal, ast.BoundVar)):
             if self.is_local_decl(d):
                 return self.local_name(d)

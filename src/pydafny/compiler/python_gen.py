@@ -27,7 +27,7 @@ from typing import Any
 from ..semantics import builtins as B
 from ..semantics import types as T
 from ..syntax import ast
-from . import gen_tailcalls
+from . import gen_bounds, gen_tailcalls
 from .emitter import CompileError, Emitter, strip_parens
 from .gen_exprs import ExprMixin
 from .gen_stmts import LoopFrame, StmtMixin
@@ -126,6 +126,7 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
         self.in_ctor = False
         self.in_abstract = False
         self.in_iterator = False
+        self.name_fallback: dict[str, str] = {}
         self.tail_fn: ast.Function | None = None
         self.tail_method: ast.Method | None = None
         self.tail_call_stmts: set[int] = set()
@@ -437,8 +438,22 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
                 if strs:
                     o.line(f"_string_fields = frozenset({strs!r})")
                 o.line("")
-                o.line(f"def __init__(self{''.join(', ' + n for n in fnames)}):")
+                live = [f for f in c.formals if not f.is_ghost]
+                self.start_function()
+                params = "".join(
+                    f", {n}=_rt.MISSING" if f.default is not None else f", {n}"
+                    for n, f in zip(fnames, live))
+                o.line(f"def __init__(self{params}):")
                 with o.indent():
+                    for n, f in zip(fnames, live):
+                        self.locals[id(f)] = n
+                    self._param_defaults = [(f, n) for n, f in zip(fnames, live)
+                                            if f.default is not None]
+                    # (the resolver may leave references between constructor
+                    # parameters unresolved: fall back to their names)
+                    self.name_fallback = {f.name: n for n, f in zip(fnames, live)}
+                    self.emit_param_defaults()
+                    self.name_fallback = {}
                     for n in fnames:
                         o.line(f"self.{'_' if d.is_co else ''}{n} = {n}")
                     if not fnames:
@@ -477,13 +492,13 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
 
     def params(self, formals: list[ast.Formal], receiver: str | None) -> str:
         names = [] if receiver is None else [receiver]
-        defaults: list[tuple[str, ast.Expr]] = []
+        defaults: list[tuple[ast.Formal, str]] = []
         for f in formals:
             if f.is_ghost:
                 continue
             n = self.bind_local(f)
             if f.default is not None:
-                defaults.append((n, f.default))
+                defaults.append((f, n))
                 names.append(f"{n}=_rt.MISSING")
             else:
                 names.append(n)
@@ -491,11 +506,23 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
         return ", ".join(names)
 
     def emit_param_defaults(self) -> None:
-        for n, e in getattr(self, "_param_defaults", []):
-            self.out.line(f"if {n} is _rt.MISSING:")
-            with self.out.indent():
-                self.out.line(f"{n} = {self.expr(e)}")
+        """Evaluate the default of each parameter left out by the caller (`_rt.MISSING`).
+        A default may mention other parameters, even later ones (`w: int := x`), so they
+        are evaluated in dependency order."""
+        pending: list[tuple[ast.Formal, str]] = list(getattr(self, "_param_defaults", []))
         self._param_defaults = []
+        while pending:
+            ids = {id(f) for f, _ in pending}
+            ready = [(f, n) for f, n in pending if f.default is not None
+                     and not gen_bounds.mentions(f.default, ids - {id(f)})]
+            if not ready:       # a cycle: the verifier rejects it; keep declaration order
+                ready = pending[:1]
+            for f, n in ready:
+                assert f.default is not None
+                self.out.line(f"if {n} is _rt.MISSING:")
+                with self.out.indent():
+                    self.out.line(f"{n} = {strip_parens(self.expr(f.default))}")
+            pending = [p for p in pending if p not in ready]
 
     def def_header(self, decl: Any, formals: list[ast.Formal], module_level: bool) -> None:
         owner = decl.owner
