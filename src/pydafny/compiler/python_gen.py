@@ -438,20 +438,20 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
                 if strs:
                     o.line(f"_string_fields = frozenset({strs!r})")
                 o.line("")
-                live = [f for f in c.formals if not f.is_ghost]
+                live = [cf for cf in c.formals if not cf.is_ghost]
                 self.start_function()
                 params = "".join(
-                    f", {n}=_rt.MISSING" if f.default is not None else f", {n}"
-                    for n, f in zip(fnames, live))
+                    f", {n}=_rt.MISSING" if cf.default is not None else f", {n}"
+                    for n, cf in zip(fnames, live))
                 o.line(f"def __init__(self{params}):")
                 with o.indent():
-                    for n, f in zip(fnames, live):
-                        self.locals[id(f)] = n
-                    self._param_defaults = [(f, n) for n, f in zip(fnames, live)
-                                            if f.default is not None]
+                    for n, cf in zip(fnames, live):
+                        self.locals[id(cf)] = n
+                    self._param_defaults = [(cf, n) for n, cf in zip(fnames, live)
+                                            if cf.default is not None]
                     # (the resolver may leave references between constructor
                     # parameters unresolved: fall back to their names)
-                    self.name_fallback = {f.name: n for n, f in zip(fnames, live)}
+                    self.name_fallback = {cf.name: n for n, cf in zip(fnames, live)}
                     self.emit_param_defaults()
                     self.name_fallback = {}
                     for n in fnames:
