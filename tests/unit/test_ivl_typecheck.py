@@ -74,3 +74,10 @@ def test_implementation_signature_must_match() -> None:
 def test_polymorphic_function_needs_inferable_result() -> None:
     msgs = errors("function f<T>(x: int): T; axiom f(1) == f(2);")
     assert msgs and "cannot infer the type parameters of f" in msgs[0]
+
+
+def test_reserved_characters_in_names_built_in_memory() -> None:
+    from pydafny.ivl import ast as A
+    from pydafny.ivl.typecheck import check_program as check
+    _, diags = check(A.Program((A.ConstDecl("x@1", A.INT),)))
+    assert diags and "reserved for the verifier" in diags[0].message

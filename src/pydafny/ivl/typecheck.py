@@ -25,6 +25,7 @@ from ..syntax.source import Span
 from . import ast as A
 
 _ARITH = ("+", "-", "*")
+_RESERVED_CHARS = ("@", "%", "!")
 _REL = ("<", "<=", ">", ">=")
 _LOGIC = ("&&", "||", "==>", "<==", "<==>")
 
@@ -223,13 +224,22 @@ class Checker:
                 pass
         return info, self.diags
 
+    def check_name(self, name: str, span: Span) -> None:
+        """Names built in memory could contain what the text form cannot; '@', '%' and '!'
+        are reserved for incarnations, labels and bound variables in the VC."""
+        if any(c in name for c in _RESERVED_CHARS):
+            self.err(span, f"unsupported: identifier '{name}' contains one of the characters "
+                           f"'@', '%', '!' (reserved for the verifier)", "resolution")
+
     def _declare(self, table: dict[str, Any], name: str, d: A.Node, span: Span, what: str) -> None:
+        self.check_name(name, span)
         if name in table:
             self.err(span, f"more than one declaration of {what} name: {name}", "resolution")
         else:
             table[name] = d
 
     def _declare_value(self, name: str, d: A.Node, span: Span) -> None:
+        self.check_name(name, span)
         if name in self.info.consts or name in self.info.globals:
             self.err(span, f"more than one declaration of variable name: {name}", "resolution")
 
@@ -279,6 +289,7 @@ class Checker:
     def _formals_scope(self, formals: tuple[A.Formal, ...], kind: str, tv: frozenset[str],
                        scope: dict[str, _Var], check: bool = True) -> None:
         for p in formals:
+            self.check_name(p.name, p.span)
             if p.name in scope:
                 self.err(p.span, f"more than one declaration of variable name: {p.name}",
                          "resolution")
@@ -572,6 +583,7 @@ class Checker:
                 raise _TypeError
             scope: dict[str, _Var] = {}
             for bv in e.vars:
+                self.check_name(bv.name, bv.span)
                 if bv.name in scope:
                     self.err(bv.span, f"more than one declaration of variable name: {bv.name}")
                 scope[bv.name] = _Var(self.rtype(bv.type, ctx), "bound")
