@@ -268,12 +268,19 @@ def _builtin(name: str, a: list[Any]) -> Any:
     raise ValueError(f"unsupported builtin {name}")
 
 
-def _set_solver_params(s: z3.Solver, params: dict[str, object]) -> None:
+def _smt_value(v: object) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return str(v)
+
+
+def _set_solver_params(s: z3.Solver, params: dict[str, object]) -> dict[str, object]:
     """Set the parameters this z3 version knows, coerced to their kinds; skip the rest.
     (z3 validates solver parameters only at check time, so they are checked here.)"""
     descrs = s.param_descrs()
     kinds = {descrs.get_name(i): descrs.get_kind(descrs.get_name(i))
              for i in range(descrs.size())}
+    applied: dict[str, object] = {}
     for k, v in params.items():
         short = k.removeprefix("smt.")
         kind = kinds.get(short)
@@ -287,8 +294,10 @@ def _set_solver_params(s: z3.Solver, params: dict[str, object]) -> None:
             elif kind == z3.Z3_PK_BOOL:
                 v = bool(v)
             s.set(k, v)
+            applied[k] = v
         except (z3.Z3Exception, TypeError, ValueError):
             continue  # a value this z3 version rejects: keep its default
+    return applied
 
 
 class Z3Session:
@@ -301,7 +310,8 @@ class Z3Session:
             params["timeout"] = max(1, int(options.time_limit * 1000))
         if options.resource_limit > 0:
             params["rlimit"] = int(options.resource_limit)
-        _set_solver_params(s, params)
+        self.params = _set_solver_params(s, params)
+        self.options = options
         self.solver = s
         self.model: z3.ModelRef | None = None
 
@@ -362,7 +372,12 @@ class Z3Session:
         return text if len(text) <= 200 else text[:197] + "..."
 
     def smtlib(self) -> str:
-        return str(self.solver.sexpr()) + "(check-sat)\n"
+        """The query as an SMT-LIB script, with the options it is checked under."""
+        head = [f"(set-option :{k} {_smt_value(v)})" for k, v in self.options.params.items()
+                if k in _GLOBAL_ONLY]
+        head += [f"(set-option :{k} {_smt_value(v)})" for k, v in self.params.items()
+                 if k not in ("timeout", "rlimit")]
+        return "\n".join(head) + "\n" + str(self.solver.sexpr()) + "(check-sat)\n"
 
 
 class Z3Solver:
