@@ -112,12 +112,14 @@ class Env:
     decreases_of_caller: Optional[list[tuple[D.Type, I.Expr]]] = None
     assume_callee_post: bool = False         # wf check: assume ensures of recursive calls
     this_dt: Any = None                      # the datatype of `this` in datatype members
+    labels: Optional[dict[str, dict[str, I.Expr]]] = None  # label -> heap snapshot (old@L)
 
     def copy(self) -> "Env":
         return Env(dict(self.vars), self.this, dict(self.heap), self.old_heap, self.fuel,
                    self.scc_layer,
                    self.cur_func, self.cur_method, self.reads_check, self.heap_allowed,
-                   self.decreases_of_caller, self.assume_callee_post, self.this_dt)
+                   self.decreases_of_caller, self.assume_callee_post, self.this_dt,
+                   self.labels)
 
 
 class WF:

@@ -786,11 +786,15 @@ class ExprTranslator:
 
     # ------------------------------------------------------------------ state
     def tr_OldExpr(self, e: D.OldExpr) -> I.Expr:
+        env = self.env.copy()
         if e.label is not None:
-            raise Unsupported(e.span, "old@label")
+            snap = (self.env.labels or {}).get(e.label)
+            if snap is None:
+                raise Unsupported(e.span, "old@label here")
+            env.heap = dict(snap)
+            return self.sub(env).tr(e.operand)
         if self.env.old_heap is None:
             raise Unsupported(e.span, "old in this context")
-        env = self.env.copy()
         env.heap = dict(self.env.old_heap)
         return self.sub(env).tr(e.operand)
 

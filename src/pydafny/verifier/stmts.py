@@ -158,6 +158,17 @@ class StmtTranslator:
         pass  # `new;` ends a constructor's initialization phase: nothing to verify
 
     def st_LabeledStmt(self, s: D.LabeledStmt) -> None:
+        # snapshot the heap for old@label(...)
+        snap: dict[str, I.Expr] = {}
+        for name in ["$Alloc"] + [hv.name for hv in self.ctx.heap_list()]:
+            t = self.ctx.heaps[name].type if name != "$Alloc" else I.MapType(
+                (), (REF,), I.BOOL)
+            loc = self.new_local("label", t)
+            self.emit(I.Assign((loc,), (I.Ident(name),)))
+            snap[name] = loc
+        if self.env.labels is None:
+            self.env.labels = {}
+        self.env.labels[s.label] = snap
         self.stmt(s.stmt)
 
     def st_BreakStmt(self, s: D.BreakStmt) -> None:
