@@ -1,4 +1,5 @@
-// strings print raw also inside collections (as in Dafny's own Print test); a datatype field declared string prints quoted
+// a string prints raw only where its static type is string; nested in another value it
+// prints as its chars, except in a datatype field declared string (printed quoted)
 datatype Opt<T> = None | Some(v: T)
 datatype Named = Named(name: string)
 method Main() {

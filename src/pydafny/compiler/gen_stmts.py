@@ -94,11 +94,7 @@ class StmtMixin(GenBase):
                 else:
                     self.out.line(f"_rt.print_string({self.expr(a)})")
             else:
-                desc = self.print_descriptor(a.type)
-                if desc is None:
-                    self.out.line(f"_rt.print_value({self.expr(a)})")
-                else:
-                    self.out.line(f"_rt.print_typed({self.expr(a)}, {desc!r})")
+                self.out.line(f"_rt.print_value({self.expr(a)})")
 
     def s_ExpectStmt(self, s: ast.ExpectStmt) -> None:
         self.mark(s)

@@ -4,8 +4,6 @@ a reference type...). Mixed into `PythonGen`."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..semantics import builtins as B
 from ..semantics import types as T
 from ..syntax import ast
@@ -28,32 +26,6 @@ class TypeMixin(GenBase):
     def is_string_type(self, t: ast.Type | None) -> bool:
         b = self.base(t)
         return isinstance(b, ast.SeqType) and isinstance(self.base(b.elem), ast.CharType)
-
-    def print_descriptor(self, t: ast.Type | None, depth: int = 0) -> Any:
-        """The runtime's type descriptor for printing (see runtime.printing), or None
-        when no string occurs in t (the value alone then decides)."""
-        if t is None or depth > 20:
-            return None
-        if self.is_string_type(t):
-            return "s"
-        b = self.base(t)
-        if isinstance(b, ast.SeqType):
-            d = self.print_descriptor(b.elem, depth + 1)
-            return None if d is None else ("seq", d)
-        if isinstance(b, ast.SetType):
-            d = self.print_descriptor(b.elem, depth + 1)
-            return None if d is None else ("set", d)
-        if isinstance(b, ast.MultisetType):
-            d = self.print_descriptor(b.elem, depth + 1)
-            return None if d is None else ("multiset", d)
-        if isinstance(b, ast.MapType):
-            dk = self.print_descriptor(b.key, depth + 1)
-            dv = self.print_descriptor(b.value, depth + 1)
-            return None if dk is None and dv is None else ("map", dk, dv)
-        if isinstance(b, ast.TupleType):
-            ds = [self.print_descriptor(x, depth + 1) for x in b.elems]
-            return None if all(x is None for x in ds) else ("tuple", *ds)
-        return None
 
     def bv_width(self, t: ast.Type | None) -> int | None:
         b = self.base(t)

@@ -30,9 +30,7 @@ from .numeric import (
 )
 from .objects import DafnyObject, Datatype, Lazy
 from .printing import (
-    format_typed,
     print_string,
-    print_typed,
     print_value,
     quoted_string,
     raw_string,
@@ -133,13 +131,11 @@ __all__ = [
     "extern_lookup",
     "first",
     "floor",
-    "format_typed",
     "int_range",
     "match_failure",
     "mod",
     "pick",
     "print_string",
-    "print_typed",
     "print_value",
     "quoted_string",
     "raw_string",

@@ -5,16 +5,13 @@
 unicode chars), `[1, 2]`, `{1, 2}`, `multiset{1, 1}`, `map[1 := 2]`, `(1, 2)`, `null`,
 datatype values `List.Cons(1, List.Nil)`, objects `_module.C`.
 
-Strings (`seq<char>`) print raw, also inside collections (`[abc, def]`, as Dafny's test
-suite shows for every backend), except a datatype field declared `string`, which prints
-quoted (`Named("Ann")`). Where the static type is known, generated code passes a type
-descriptor (`print_typed`) so that even empty strings nested in collections print as
-strings; without one a non-empty sequence of chars is taken for a string. Sets,
-multisets and map keys print in insertion order, except that ints, chars and tuples of
-them print sorted (deterministic, and what Dafny's runtimes show for small values).
-
-Type descriptors: None (decide from the value), "s" (a string), ("seq", d),
-("set", d), ("multiset", d), ("map", dk, dv), ("tuple", d1, ..., dn).
+A `seq<char>` nested in another value prints as a sequence of chars (`['a', 'b']`), as
+Dafny 4 does with unicode chars (see Dafny's UnicodeStrings test: `Option.Some(['D', ...])`,
+`(['D', ...], 42)`); only a value whose static type is `string` prints raw, which generated
+code asks for with `print_string`, and a datatype field declared `string` prints quoted
+(`Named.Named("Ann")`). Sets, multisets and map keys print in insertion order, except that
+ints, chars and tuples of them print sorted (deterministic, and what Dafny's runtimes show
+for small values).
 """
 
 from __future__ import annotations
@@ -87,8 +84,6 @@ def string_of(v: Any) -> str:
     if v is None:
         return "null"
     if t is Seq:
-        if len(v) and all(type(x) is str and len(x) == 1 for x in v):
-            return str(v.to_str())
         return "[" + ", ".join(map(string_of, v)) + "]"
     if t is Set:
         return "{" + ", ".join(map(string_of, _ordered(v))) + "}"
@@ -129,35 +124,6 @@ def raw_string(v: Any) -> str:
     return string_of(v)
 
 
-
-
-def format_typed(v: Any, d: Any) -> str:
-    """The print form of v whose static type has descriptor d (see the module doc)."""
-    if d is None:
-        return string_of(v)
-    if d == "s":
-        return raw_string(v)
-    from .collections import Map, MultiSet, Set
-    kind = d[0]
-    if kind == "seq":
-        return "[" + ", ".join(format_typed(x, d[1]) for x in v) + "]"
-    if kind == "set" and type(v) is Set:
-        return "{" + ", ".join(format_typed(x, d[1]) for x in _ordered(v)) + "}"
-    if kind == "multiset" and type(v) is MultiSet:
-        parts = []
-        for x in _ordered(v.distinct()):
-            parts.extend([format_typed(x, d[1])] * v.count(x))
-        return "multiset{" + ", ".join(parts) + "}"
-    if kind == "map" and type(v) is Map:
-        return "map[" + ", ".join(f"{format_typed(k, d[1])} := {format_typed(v.get(k), d[2])}"
-                                  for k in _ordered(v)) + "]"
-    if kind == "tuple" and type(v) is tuple:
-        return "(" + ", ".join(format_typed(x, dx) for x, dx in zip(v, d[1:])) + ")"
-    return string_of(v)
-
-
-def print_typed(v: Any, d: Any) -> None:
-    sys.stdout.write(format_typed(v, d))
 
 
 def print_value(v: Any) -> None:
