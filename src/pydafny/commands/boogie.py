@@ -112,10 +112,7 @@ def run(argv: list[str]) -> int:
             print(d.format())
         n = sum(1 for d in diags if d.severity == "Error")
         kind = "name resolution" if any(d.code == "resolution" for d in diags) else \
-            "type checking"
-        if all(d.message.startswith("unsupported") or d.code not in ("resolution", "type")
-               for d in diags):
-            kind = "verification"
+            "type checking" if any(d.code == "type" for d in diags) else "verification"
         print(f"{n} {kind} errors detected in {name}")
         return EXIT_SYNTAX
     if args.json:

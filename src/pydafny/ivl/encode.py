@@ -11,7 +11,8 @@ Guarantees:
   * `{:inline}` functions are expanded; `{:bvbuiltin}`/`{:builtin}` functions become the named
     SMT operators; other functions are uninterpreted, and a function with a body gets the
     definition axiom  forall params :: {f(params)} f(params) == body.
-  * `background()` returns all axioms: user axioms, distinctness of `unique` constants per type,
+  * `background()` returns all axioms: user axioms (a polymorphic `forall<T>` conjunct becomes
+    its instances for the ground types the VC uses, at most MAX_INSTANCES), distinctness of `unique` constants per type,
     function definitions, and for polymorphic maps, for instances s and t of the same map type:
         forall m, i, v :: select_s(store_s(m, i, v), i) == v
         forall m, i, v, j :: i != j ==> select_t(store_s(m, i, v), j) == select_t(m, j)
@@ -21,6 +22,7 @@ Unsupported constructs raise `EncodeError(span, message)`.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 from ..smt import terms as T
@@ -28,6 +30,8 @@ from ..smt.terms import Sort, Term
 from ..syntax.source import Span
 from . import ast as A
 from .typecheck import ProgramInfo, subst_type, unify
+
+MAX_INSTANCES = 64  # instances of one polymorphic axiom
 
 
 class EncodeError(Exception):
@@ -73,6 +77,7 @@ class Encoder:
         self.polymaps: dict[A.MapType, _PolyMap] = {}
         self.consts: dict[str, Term] = {}
         self.signatures: dict[str, tuple[list[A.Type], A.Type]] = {}  # resolved, per function
+        self.tsub: dict[str, A.Type] = {}  # type parameters of the polymorphic axiom at hand
         self.fresh = 0
         self.scopes: list[dict[str, Term]] = []
         self.inlining: list[str] = []
@@ -119,6 +124,9 @@ class Encoder:
         return self.info.resolve_type(t)
 
     def var_sort(self, t: A.Type) -> Sort:
+        if self.tsub:  # inside an instance of a polymorphic axiom
+            rt = self.info.resolve_type(t, frozenset(self.tsub))
+            return self.sort(subst_type(rt, self.tsub))
         return self.sort(self.rtype(t))
 
     # ---------------------------------------------------------------- constants, functions
@@ -175,7 +183,7 @@ class Encoder:
         """All axioms; call after every expression of the VC has been encoded."""
         out: list[Term] = []
         for ax in self.info.axioms:
-            out.append(self.expr(ax.expr, Env(lambda n: None)))
+            out.extend(self.axiom(ax.expr))
         by_type: dict[Sort, list[Term]] = {}
         for name, d in self.info.consts.items():
             if d.unique:
@@ -190,6 +198,26 @@ class Encoder:
             out.append(self.fun_axioms[done])
             done += 1
         out.extend(self._polymap_axioms())
+        return out
+
+    def axiom(self, e: A.Expr) -> list[Term]:
+        """An axiom's terms; a polymorphic quantifier among its top-level conjuncts becomes
+        one instance per tuple of ground types in use (at most MAX_INSTANCES): the axiom
+        implies each instance, so assuming only some of them is sound."""
+        if isinstance(e, A.Binary) and e.op == "&&":
+            return self.axiom(e.left) + self.axiom(e.right)
+        if not (isinstance(e, A.Quantifier) and e.tparams):
+            return [self.expr(e, Env(lambda n: None))]
+        ground = sorted({t for t in self.sorts if _is_ground(t)}, key=str)
+        out: list[Term] = []
+        mono = A.Quantifier(e.kind, e.vars, e.body, e.triggers, e.attrs, span=e.span)
+        for inst in itertools.islice(itertools.product(ground, repeat=len(e.tparams)),
+                                     MAX_INSTANCES):
+            self.tsub = dict(zip(e.tparams, inst))
+            try:
+                out.append(self.expr(mono, Env(lambda n: None)))
+            finally:
+                self.tsub = {}
         return out
 
     def _polymap_axioms(self) -> list[Term]:
@@ -403,6 +431,16 @@ class Encoder:
                 self.inlining.pop()
         sym = self.function(f, inst, e.span)
         return T.app(sym, args)
+
+
+def _is_ground(t: A.Type) -> bool:
+    if isinstance(t, A.TypeVar):
+        return False
+    if isinstance(t, A.CtorType):
+        return all(_is_ground(a) for a in t.args)
+    if isinstance(t, A.MapType):
+        return not t.tparams and all(_is_ground(d) for d in t.domain) and _is_ground(t.range)
+    return True
 
 
 def _pattern_ok(t: Term) -> bool:

@@ -12,7 +12,9 @@ synonyms being expanded by `ProgramInfo.resolve_type`.
 
 Type parameters: type constructors may take arguments (`type Field _;`), functions and maps may
 be polymorphic (`function f<T>(x: T): int`, `<a>[Ref, Field a]a`); uses are instantiated by
-first-order unification. Polymorphic quantifiers and procedures are reported as unsupported.
+first-order unification. A polymorphic quantifier (`forall<T> ...`) is accepted only as a
+top-level conjunct of an axiom (the encoder instantiates it); elsewhere, and polymorphic
+procedures, are reported as unsupported.
 """
 
 from __future__ import annotations
@@ -215,7 +217,7 @@ class Checker:
                 elif isinstance(d, A.FunctionDecl):
                     self.check_function(d)
                 elif isinstance(d, A.AxiomDecl):
-                    self.expect_bool(d.expr, _Ctx([self.globals_scope], False))
+                    self.axiom(d.expr, _Ctx([self.globals_scope], False))
                 elif isinstance(d, A.ProcedureDecl):
                     self.check_procedure(d)
                 elif isinstance(d, A.ImplementationDecl):
@@ -223,6 +225,20 @@ class Checker:
             except _TypeError:
                 pass
         return info, self.diags
+
+    def axiom(self, e: A.Expr, ctx: _Ctx) -> None:
+        """An axiom; its top-level conjuncts may be polymorphic quantifiers (`forall<T> ...`),
+        which the encoder instantiates for the types in use: assuming fewer instances of an
+        axiom is sound, which is why they are allowed only here."""
+        if isinstance(e, A.Binary) and e.op == "&&":
+            self.axiom(e.left, ctx)
+            self.axiom(e.right, ctx)
+        elif isinstance(e, A.Quantifier) and e.tparams and e.kind == "forall":
+            inner = _Ctx(ctx.scopes, False, ctx.tvars | frozenset(e.tparams))
+            self.expect_bool(A.Quantifier(e.kind, e.vars, e.body, e.triggers, e.attrs,
+                                          span=e.span), inner)
+        else:
+            self.expect_bool(e, ctx)
 
     def check_name(self, name: str, span: Span) -> None:
         """Names built in memory could contain what the text form cannot; '@', '%' and '!'
@@ -579,7 +595,8 @@ class Checker:
             return a
         if isinstance(e, (A.Quantifier, A.Lambda)):
             if e.tparams:
-                self.err(e.span, "unsupported: explicitly polymorphic quantifiers and lambdas")
+                self.err(e.span, "unsupported: a polymorphic quantifier other than a top-level "
+                                 "conjunct of an axiom")
                 raise _TypeError
             scope: dict[str, _Var] = {}
             for bv in e.vars:
@@ -687,7 +704,7 @@ class Checker:
                 raise _TypeError
         rt = self.info.resolve_type(f.result, tv)
         rt = _subst(rt, sub)
-        if any(_mentions(rt, t) for t in tv):
+        if any(_mentions(self.info.resolve_type(f.result, tv), t) and t not in sub for t in tv):
             self.err(e.span, f"unsupported: cannot infer the type parameters of {e.name} from "
                              f"its arguments")
             raise _TypeError
