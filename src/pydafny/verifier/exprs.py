@@ -731,7 +731,11 @@ class ExprTranslator:
         for a in attrs:
             if a.name == "trigger":
                 p = sub.pure()
-                out.append(I.Trigger(tuple(p.tr(x) for x in a.args)))
+                terms = tuple(p.tr(x) for x in a.args)
+                # a trigger term must be an application; others (e.g. `x in s` translated to
+                # a comparison) are left to the solver's own pattern choice
+                if all(isinstance(t, (I.FunApp, I.MapSelect)) for t in terms):
+                    out.append(I.Trigger(terms))
         return tuple(out)
 
     def tr_QuantifierExpr(self, e: D.QuantifierExpr) -> I.Expr:

@@ -110,16 +110,25 @@ def frame_ensures(ctx: ProgramCtx, m: D.Method, env: Env) -> list[I.Ensures]:
     return out
 
 
-def build_method(ctx: ProgramCtx, info: MethodInfo) -> list[I.ImplementationDecl]:
-    """Declare M's procedure; return its implementations (body, spec well-formedness)."""
-    from .stmts import StmtTranslator
+def declare_method(ctx: ProgramCtx, info: MethodInfo) -> Any:
+    """Declare M's procedure (before any body is translated, so that every call finds it);
+    returns what `build_method` needs."""
     m = info.decl
-    impls: list[I.ImplementationDecl] = []
     entry: list[I.Stmt] = [I.Assume(I.Binary("==", I.Ident("$Height"),
                                              I.IntLit(ctx.max_height + 1)))]
     env, ins, outs = method_env(ctx, m, m.ins, m.outs, entry)
     env.cur_method = info
     declare_procedure(ctx, info, env, ins, outs)
+    return (entry, env, ins, outs)
+
+
+def build_method(ctx: ProgramCtx, info: MethodInfo, declared: Any
+                 ) -> list[I.ImplementationDecl]:
+    """M's implementations (body, spec well-formedness); its procedure is declared."""
+    from .stmts import StmtTranslator
+    m = info.decl
+    impls: list[I.ImplementationDecl] = []
+    entry, env, ins, outs = declared
     # spec well-formedness
     wf_impl = spec_wf_impl(ctx, info, env, ins, outs)
     if wf_impl is not None:

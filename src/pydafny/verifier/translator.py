@@ -257,7 +257,7 @@ def translate(program: D.Program) -> Translation:
                                         not m.is_static and isinstance(m.owner, D.ClassDecl))
     # functions: declarations and axioms
     from .functions import declare_function, function_wf_impl
-    from .methods import build_method
+    from .methods import build_method, declare_method
     bodies: list[I.Decl] = []
     for f in funcs:
         info = ctx.funcs.get(id(f))
@@ -283,11 +283,23 @@ def translate(program: D.Program) -> Translation:
             continue
         bodies.append(impl)
         tr.units.append(Unit(f.name, f.span, [impl.name]))
+    declared: dict[int, Any] = {}
     for m in methods:
         info_m = ctx.methods[id(m)]
         mark = len(ctx.decls)
         try:
-            impls = build_method(ctx, info_m)
+            declared[id(m)] = declare_method(ctx, info_m)
+        except Unsupported as e:
+            del ctx.decls[mark:]
+            del ctx.methods[id(m)]
+            unsupported(e, m)
+    for m in methods:
+        info_m = ctx.methods.get(id(m))
+        if info_m is None:
+            continue
+        mark = len(ctx.decls)
+        try:
+            impls = build_method(ctx, info_m, declared[id(m)])
         except Unsupported as e:
             del ctx.decls[mark:]
             unsupported(e, m)
