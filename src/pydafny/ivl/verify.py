@@ -36,7 +36,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic
-from ..smt.solver import DEFAULT_Z3_PARAMS, Solver, SolverOptions
+from ..smt.solver import DEFAULT_Z3_PARAMS, Session, Solver, SolverOptions
 from . import ast as A
 from .cfg import LoweringError, lower_implementation
 from .encode import EncodeError, Encoder
@@ -95,7 +95,7 @@ def _classify_unknown(reason: str, sopts: SolverOptions, elapsed: float) -> str:
 _KIND_ORDER = {FailureKind.INVARIANT_ENTRY: 0, FailureKind.INVARIANT_MAINTAINED: 1}
 
 
-def _find_failure(session, vc: Vc, disabled: set[int]) -> int | None:  # type: ignore[no-untyped-def]
+def _find_failure(session: Session, vc: Vc, disabled: set[int]) -> int | None:
     """Walk the model from the entry along failing blocks to the first false label."""
     b = 0
     steps = 0
