@@ -258,6 +258,16 @@ def test_round_trip(ef: Any, frame_length: int, size: int) -> None:
     assert ef.decrypt_bytes(MASTER_KEY, enc) == data
 
 
+def test_round_trip_random_sizes_and_frame_lengths(ef: Any) -> None:
+    rng = random.Random(6)
+    for _ in range(40):
+        frame_length = rng.choice([1, 2, 3, 16, 100, 255, 256, 1000])
+        size = rng.randrange(0, 40 * frame_length + 2) if frame_length < 100 else rng.randrange(5000)
+        data = rng.randbytes(size)
+        enc = ef.encrypt_bytes(MASTER_KEY, data, frame_length)
+        assert ef.decrypt_bytes(MASTER_KEY, enc) == data, (size, frame_length)
+
+
 def test_frames_on_the_wire(ef: Any) -> None:
     data = b"0123456789"
     enc = ef.encrypt_bytes(MASTER_KEY, data, 4, MESSAGE_ID)

@@ -63,6 +63,8 @@ class Framing:
     """The compiled Dafny module `Framing`, with Python-friendly entry points (bytes in,
     bytes out). Built by `load()`; `module` is the generated Python module."""
 
+    __slots__ = ("module", "_encrypt_message", "_serialize_frame", "_decrypt_bytes")
+
     def __init__(self, module: ModuleType) -> None:
         self.module = module
         self._encrypt_message = _member(module, "EncryptMessage")
