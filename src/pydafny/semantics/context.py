@@ -7,6 +7,11 @@ provides:
   semantic type (a `UserType` with omitted type arguments gets fresh inference variables);
 * `unify(a, b)`: first-order unification modulo subset types (`nat` ~ `int`), with
   subtyping between classes and the traits they extend (and `object`) accepted leniently;
+  inference variables of literals only take types of their kind (int literals: int-based,
+  bitvector or ORDINAL types; real literals: real-based types); an unbound variable
+  unified with a subset type becomes that subset type (as Dafny infers `var x := n`);
+* `unify_weak(a, b)`: the same for operands that are compared or combined, where an
+  unbound variable takes the other side's type without subset types;
 * `fresh(default)`: a new inference variable; `finalize(t)`: the type with every inference
   variable replaced, unconstrained ones getting their default (int when none).
 """
