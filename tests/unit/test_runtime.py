@@ -218,3 +218,49 @@ def test_print_order_of_tuples_and_lazy_values() -> None:
     calls = []
     lz = rt.Lazy(lambda: calls.append(1) or 5)
     assert lz.force() == 5 and lz.force() == 5 and calls == [1]
+
+
+def test_map_versions_share_one_dict_and_keep_their_values() -> None:
+    m0 = Map.of((1, "a"))
+    versions = [m0]
+    m = m0
+    for i in range(2, 200):
+        m = m.update(i, str(i))
+        versions.append(m)
+    assert len(m) == 199 and m[150] == "150"
+    assert m0._store is m._store                        # no copies were made
+    # every old version still has its own contents, read in any order
+    for k in (0, 57, 3, 198, 1, 120):
+        v = versions[k]
+        assert len(v) == k + 1 and (k + 1) in v and (k + 2) not in v
+    assert len(m) == 199 and m0 == Map.of((1, "a"))
+    # operations mixing two versions of one store
+    assert versions[10] != versions[11] and versions[10] == versions[10].update(1, "a")
+    assert versions[5].merge(versions[7]) == versions[7]
+    assert versions[7] - Set.of(7, 8) == versions[5]
+    assert hash(versions[3]) == hash(Map.of((1, "a"), (2, "2"), (3, "3"), (4, "4")))
+    assert m0.update(1, "z")[1] == "z" and m0[1] == "a"
+
+
+def test_set_versions_and_iteration_while_deriving() -> None:
+    s = Set()
+    olds = []
+    for i in range(100):
+        olds.append(s)
+        s = s + Set.of(i)
+    assert len(s) == 100 and len(olds[40]) == 40 and 39 in olds[40] and 40 not in olds[40]
+    assert olds[10] < olds[20] and olds[20] <= s and not s <= olds[20]
+    assert olds[30] + olds[10] == olds[30] and (olds[30] - olds[10]) == Set(range(10, 30))
+    assert olds[10].is_disjoint_from(s - olds[10])
+    # iterating one version while deriving others from it sees a stable snapshot
+    t = olds[50]
+    grown = [t + Set.of(1000 + x) for x in t]
+    assert len(grown) == 50 and all(len(g) == 51 for g in grown) and len(t) == 50
+    assert s - Set.of(3) == Set(x for x in range(100) if x != 3) and 3 in s
+
+
+def test_map_update_in_a_loop_is_linear() -> None:
+    m = Map()
+    for i in range(100_000):
+        m = m.update(i % 1000, i)
+    assert len(m) == 1000 and m[999] == 99_999

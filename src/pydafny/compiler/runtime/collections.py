@@ -1,10 +1,20 @@
 """Dafny sets, multisets and maps for generated code.
 
 All three are immutable values with Dafny's equality and a hash, so they can be elements
-of one another. Each wraps an insertion-ordered Python dict, which makes iteration order
-(and hence `print` output and the choice made by `:|`) deterministic from run to run:
-`Set` maps element -> None, `MultiSet` maps element -> multiplicity (always > 0), `Map`
-maps key -> value. Operations never modify an operand; they build a new dict.
+of one another. Each is backed by an insertion-ordered Python dict, which makes iteration
+order (and hence `print` output and the choice made by `:|`) deterministic from run to
+run: `Set` maps element -> None, `MultiSet` maps element -> multiplicity (always > 0),
+`Map` maps key -> value.
+
+Sets and maps are persistent by *rerooting* (Baker's shallow binding): all versions
+derived from one another share a single dict. The dict holds the contents of one version,
+the current one; every other version records how to get from a newer version to itself
+(`_next` and a small undo list `_diff`). Deriving a version (`m[k := v]`, `s + {x}`,
+`s - {x}`) from the current one mutates the shared dict in O(size of the change) and leaves
+an undo entry on the old version; reading an old version first walks the undo chain back
+to it. So `m := m[k := v]` or `s := s + {x}` in a loop is linear overall (copying would
+make it quadratic), and old versions keep their values: the semantics stay immutable.
+When two versions of one store meet in one operation, one side is copied first.
 """
 
 from __future__ import annotations
@@ -12,23 +22,104 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+_ABSENT: Any = object()
+"""Marks a key missing from a version in an undo entry."""
 
-class Set:
-    """`set<T>`: a finite set."""
-    __slots__ = ("_d", "_hash")
 
-    _d: dict[Any, None]
+class _Store:
+    __slots__ = ("cur", "d")
+
+    def __init__(self, d: dict[Any, Any], cur: _Versioned) -> None:
+        self.d = d
+        self.cur = cur
+
+
+class _Versioned:
+    """A version of a shared dict (see the module docstring). Invariant: either
+    `_store.cur is self` (the dict holds self's contents), or applying `_diff` (pairs
+    key, value-or-_ABSENT) to the contents of version `_next` gives self's contents."""
+    __slots__ = ("_diff", "_hash", "_next", "_store")
+
+    _store: _Store
+    _next: _Versioned | None
+    _diff: list[tuple[Any, Any]] | None
     _hash: int | None
 
-    def __init__(self, items: Iterable[Any] = ()) -> None:
-        self._d = dict.fromkeys(items)
+    def _init_fresh(self, d: dict[Any, Any]) -> None:
+        self._store = _Store(d, self)
+        self._next = None
+        self._diff = None
         self._hash = None
+
+    def _dict(self) -> dict[Any, Any]:
+        """The backing dict, holding this version's contents (until another version of
+        the same store is used)."""
+        st = self._store
+        if st.cur is not self:
+            self._reroot()
+        return st.d
+
+    def _reroot(self) -> None:
+        path: list[_Versioned] = []
+        v: _Versioned = self
+        st = self._store
+        while st.cur is not v:
+            path.append(v)
+            assert v._next is not None
+            v = v._next
+        d = st.d
+        for u in reversed(path):            # u._next is the current version
+            cur = u._next
+            assert cur is not None and u._diff is not None
+            inverse: list[tuple[Any, Any]] = []
+            for k, old in reversed(u._diff):
+                inverse.append((k, d.get(k, _ABSENT)))
+                if old is _ABSENT:
+                    d.pop(k, None)
+                else:
+                    d[k] = old
+            cur._next, cur._diff = u, inverse
+            u._next, u._diff = None, None
+            st.cur = u
+
+    def _derive(self, changes: Iterable[tuple[Any, Any]]) -> Any:
+        """A new version: self's contents with `changes` (key, value-or-_ABSENT)."""
+        d = self._dict()
+        new = type(self).__new__(type(self))
+        new._store = self._store
+        new._next = None
+        new._diff = None
+        new._hash = None
+        undo: list[tuple[Any, Any]] = []
+        for k, v in changes:
+            undo.append((k, d.get(k, _ABSENT)))
+            if v is _ABSENT:
+                d.pop(k, None)
+            else:
+                d[k] = v
+        self._next, self._diff = new, undo
+        self._store.cur = new
+        return new
+
+    def _pair(self, other: _Versioned) -> tuple[dict[Any, Any], dict[Any, Any]]:
+        """The dicts of two versions at once (copying one if they share a store)."""
+        a = self._dict()
+        if other._store is self._store and other is not self:
+            a = dict(a)
+        return a, other._dict()
+
+
+class Set(_Versioned):
+    """`set<T>`: a finite set."""
+    __slots__ = ()
+
+    def __init__(self, items: Iterable[Any] = ()) -> None:
+        self._init_fresh(dict.fromkeys(items))
 
     @staticmethod
     def _of_dict(d: dict[Any, None]) -> Set:
         s = Set.__new__(Set)
-        s._d = d
-        s._hash = None
+        s._init_fresh(d)
         return s
 
     @staticmethod
@@ -37,18 +128,22 @@ class Set:
         return Set._of_dict(dict.fromkeys(items))
 
     def __len__(self) -> int:
-        return len(self._d)
+        return len(self._dict())
 
     def __iter__(self) -> Iterator[Any]:
-        return iter(self._d)
+        # a snapshot: the shared dict may change while the caller iterates
+        return iter(list(self._dict()))
 
     def __contains__(self, x: Any) -> bool:
-        return x in self._d
+        return x in self._dict()
 
     def __eq__(self, other: object) -> bool:
+        if self is other:
+            return True
         if not isinstance(other, Set):
             return False
-        return len(self._d) == len(other._d) and self._d.keys() == other._d.keys()
+        a, b = self._pair(other)
+        return len(a) == len(b) and a.keys() == b.keys()
 
     def __ne__(self, other: object) -> bool:
         return not self.__eq__(other)
@@ -56,33 +151,42 @@ class Set:
     def __hash__(self) -> int:
         h = self._hash
         if h is None:
-            h = self._hash = hash(frozenset(self._d))
+            h = self._hash = hash(frozenset(self._dict()))
         return h
 
     def union(self, other: Set) -> Set:
-        if not other._d:
+        if other is self:
             return self
-        d = dict(self._d)
-        d.update(other._d)
+        a, b = self._pair(other)
+        if not b:
+            return self
+        if len(b) <= len(a) and self._store is not other._store:
+            return self._derive((x, None) for x in list(b) if x not in a)  # type: ignore[no-any-return]
+        d = dict(a)
+        d.update(b)
         return Set._of_dict(d)
 
     def intersection(self, other: Set) -> Set:
-        od = other._d
-        return Set._of_dict({x: None for x in self._d if x in od})
+        a, b = self._pair(other)
+        return Set._of_dict({x: None for x in a if x in b})
 
     def difference(self, other: Set) -> Set:
-        od = other._d
-        return Set._of_dict({x: None for x in self._d if x not in od})
+        a, b = self._pair(other)
+        if len(b) * 4 <= len(a) and self._store is not other._store:
+            return self._derive((x, _ABSENT) for x in list(b) if x in a)  # type: ignore[no-any-return]
+        return Set._of_dict({x: None for x in a if x not in b})
 
     __add__ = union
     __mul__ = intersection
     __sub__ = difference
 
     def is_subset_of(self, other: Set) -> bool:
-        return self._d.keys() <= other._d.keys()
+        a, b = self._pair(other)
+        return a.keys() <= b.keys()
 
     def is_proper_subset_of(self, other: Set) -> bool:
-        return len(self._d) < len(other._d) and self._d.keys() <= other._d.keys()
+        a, b = self._pair(other)
+        return len(a) < len(b) and a.keys() <= b.keys()
 
     __le__ = is_subset_of
     __lt__ = is_proper_subset_of
@@ -94,13 +198,14 @@ class Set:
         return other.is_proper_subset_of(self)
 
     def is_disjoint_from(self, other: Set) -> bool:
-        return self._d.keys().isdisjoint(other._d.keys())
+        a, b = self._pair(other)
+        return a.keys().isdisjoint(b.keys())
 
     def elements(self) -> list[Any]:
-        return list(self._d)
+        return list(self._dict())
 
     def __repr__(self) -> str:
-        return f"Set({list(self._d)!r})"
+        return f"Set({list(self._dict())!r})"
 
 
 EMPTY_SET = Set()
@@ -136,7 +241,7 @@ class MultiSet:
 
     @staticmethod
     def from_set(s: Set) -> MultiSet:
-        return MultiSet._of_dict(dict.fromkeys(s._d, 1))
+        return MultiSet._of_dict(dict.fromkeys(s._dict(), 1))
 
     def __len__(self) -> int:
         c = self._card
@@ -234,22 +339,18 @@ class MultiSet:
         return f"MultiSet({self._d!r})"
 
 
-class Map:
-    """`map<K, V>`: a finite map."""
-    __slots__ = ("_d", "_hash")
 
-    _d: dict[Any, Any]
-    _hash: int | None
+class Map(_Versioned):
+    """`map<K, V>`: a finite map."""
+    __slots__ = ()
 
     def __init__(self, items: Iterable[tuple[Any, Any]] = ()) -> None:
-        self._d = dict(items)
-        self._hash = None
+        self._init_fresh(dict(items))
 
     @staticmethod
     def _of_dict(d: dict[Any, Any]) -> Map:
         m = Map.__new__(Map)
-        m._d = d
-        m._hash = None
+        m._init_fresh(d)
         return m
 
     @staticmethod
@@ -258,59 +359,68 @@ class Map:
         return Map._of_dict(dict(pairs))
 
     def __len__(self) -> int:
-        return len(self._d)
+        return len(self._dict())
 
     def __iter__(self) -> Iterator[Any]:
-        return iter(self._d)
+        return iter(list(self._dict()))
 
     def __contains__(self, k: Any) -> bool:
-        return k in self._d
+        return k in self._dict()
 
     def __getitem__(self, k: Any) -> Any:
         try:
-            return self._d[k]
+            return self._dict()[k]
         except KeyError:
             raise KeyError("map lookup: key not in the map's domain") from None
 
     def get(self, k: Any, default: Any = None) -> Any:
-        return self._d.get(k, default)
+        return self._dict().get(k, default)
 
     def update(self, k: Any, v: Any) -> Map:
         """`m[k := v]`"""
-        d = dict(self._d)
-        d[k] = v
-        return Map._of_dict(d)
+        return self._derive(((k, v),))  # type: ignore[no-any-return]
 
     def merge(self, other: Map) -> Map:
         """`m + n`: n's values win on common keys."""
-        if not other._d:
+        a, b = self._pair(other)
+        if not b:
             return self
-        d = dict(self._d)
-        d.update(other._d)
+        if len(b) <= len(a) and self._store is not other._store:
+            return self._derive(list(b.items()))  # type: ignore[no-any-return]
+        d = dict(a)
+        d.update(b)
         return Map._of_dict(d)
 
     def remove_keys(self, keys: Set) -> Map:
         """`m - s`"""
-        kd = keys._d
-        return Map._of_dict({k: v for k, v in self._d.items() if k not in kd})
+        a = self._dict()
+        kd = keys._dict()
+        if len(kd) * 4 <= len(a):
+            return self._derive([(k, _ABSENT) for k in kd if k in a])  # type: ignore[no-any-return]
+        return Map._of_dict({k: v for k, v in a.items() if k not in kd})
 
     __add__ = merge
     __sub__ = remove_keys
 
     @property
     def Keys(self) -> Set:
-        return Set._of_dict(dict.fromkeys(self._d))
+        return Set._of_dict(dict.fromkeys(self._dict()))
 
     @property
     def Values(self) -> Set:
-        return Set._of_dict(dict.fromkeys(self._d.values()))
+        return Set._of_dict(dict.fromkeys(self._dict().values()))
 
     @property
     def Items(self) -> Set:
-        return Set._of_dict(dict.fromkeys(self._d.items()))
+        return Set._of_dict(dict.fromkeys(self._dict().items()))
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Map) and self._d == other._d
+        if self is other:
+            return True
+        if not isinstance(other, Map):
+            return False
+        a, b = self._pair(other)
+        return a == b
 
     def __ne__(self, other: object) -> bool:
         return not self.__eq__(other)
@@ -318,14 +428,14 @@ class Map:
     def __hash__(self) -> int:
         h = self._hash
         if h is None:
-            h = self._hash = hash(frozenset(self._d.items()))
+            h = self._hash = hash(frozenset(self._dict().items()))
         return h
 
     def items(self) -> list[tuple[Any, Any]]:
-        return list(self._d.items())
+        return list(self._dict().items())
 
     def __repr__(self) -> str:
-        return f"Map({self._d!r})"
+        return f"Map({self._dict()!r})"
 
 
 EMPTY_MAP = Map()
