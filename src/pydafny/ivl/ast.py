@@ -314,7 +314,17 @@ class Return(Stmt):
 
 @dataclass(frozen=True, slots=True)
 class Break(Stmt):
+    """`break;` leaves the innermost loop; `break L;` leaves the if/while statement labelled L."""
+
     label: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Label(Stmt):
+    """`L:` inside a structured statement's body: a goto target; `break L` inside the if/while
+    statement that follows the label leaves that statement. (Top-level labels are `Block`s.)"""
+
+    name: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -127,6 +127,7 @@ class _Lowerer:
                                                          impl.ins + impl.outs)})
         self.cur: BBlock | None = None
         self.breaks: list[BBlock] = []
+        self.exits: dict[str, BBlock] = {}  # label of an enclosing if/while -> after it
         self.ncalls = 0
         self.labels: dict[str, BBlock] = {}
         end = impl.body.span
@@ -150,17 +151,20 @@ class _Lowerer:
         for r in self.proc.requires:
             entry.cmds.append(LAssume(r.expr, self.own))
         user = self.impl.body.blocks
+        targets: list[BBlock] = []
         for i, b in enumerate(user):
-            self.labels[b.label or f"$start{i}"] = BBlock(b.label or f"$start{i}", span=b.span,
-                                                          user=True)
-        targets = list(self.labels.values())
+            blk = BBlock(b.label or f"$start{i}", span=b.span, user=True)
+            self.labels[blk.label] = blk
+            targets.append(blk)
+        for name, lspan in _nested_labels(user):
+            self.labels[name] = BBlock(name, span=lspan, user=True)
         self.cur = entry
         self.jump(targets[0])
         for i, b in enumerate(user):
             blk = targets[i]
             self.blocks.append(blk)
             self.cur = blk
-            self.stmts(b.stmts)
+            self.stmts(b.stmts, b.label or None)
             if self.cur is not None:
                 if i + 1 < len(user):
                     self.jump(targets[i + 1])
@@ -181,15 +185,24 @@ class _Lowerer:
         if self.cur is not None:
             self.cur.cmds.append(c)
 
-    def stmts(self, stmts: tuple[A.Stmt, ...]) -> None:
+    def stmts(self, stmts: tuple[A.Stmt, ...], label: str | None = None) -> None:
+        """Lower a statement list; `label` labels its first statement (a block's label)."""
         for s in stmts:
+            if isinstance(s, A.Label):  # a goto target inside a structured statement
+                target = self.labels[s.name]
+                self.jump(target)
+                self.blocks.append(target)
+                self.cur = target
+                label = s.name
+                continue
             if self.cur is None:
                 # unreachable code after a transfer: still lowered (into a block without
                 # predecessors, which is dropped), so it cannot hide anything reachable
                 self.cur = self.new_block("$dead")
-            self.stmt(s)
+            self.stmt(s, label)
+            label = None
 
-    def stmt(self, s: A.Stmt) -> None:
+    def stmt(self, s: A.Stmt, label: str | None = None) -> None:
         if isinstance(s, A.Assert):
             self.emit(LAssert(s.expr, Check(FailureKind.ASSERTION, s.span, NO_SPAN, s.info)))
         elif isinstance(s, A.Assume):
@@ -211,13 +224,19 @@ class _Lowerer:
         elif isinstance(s, A.Return):
             self.ret(s.span)
         elif isinstance(s, A.Break):
-            if not self.breaks:
+            if s.label is not None:
+                if s.label not in self.exits:
+                    raise LoweringError(s.span, f"break label {s.label} does not label an "
+                                                f"enclosing if or while statement")
+                self.jump(self.exits[s.label])
+            elif not self.breaks:
                 raise LoweringError(s.span, "break statement is not inside a loop")
-            self.jump(self.breaks[-1])
+            else:
+                self.jump(self.breaks[-1])
         elif isinstance(s, A.If):
-            self.if_(s)
+            self.if_(s, label)
         elif isinstance(s, A.While):
-            self.while_(s)
+            self.while_(s, label)
         else:
             raise LoweringError(s.span, f"unsupported: statement {type(s).__name__}")
 
@@ -226,10 +245,12 @@ class _Lowerer:
             self.cur.succs.extend(targets)
         self.cur = None
 
-    def if_(self, s: A.If) -> None:
+    def if_(self, s: A.If, label: str | None = None) -> None:
         then_b = self.new_block("$then", s.span)
         else_b = self.new_block("$else", s.span)
         join = BBlock("$join", span=s.span)
+        if label is not None:  # `break label` inside goes to the join
+            self.exits[label] = join
         self.jump_many([then_b, else_b])
         if s.cond is not None:
             then_b.cmds.append(LAssume(s.cond))
@@ -243,8 +264,10 @@ class _Lowerer:
         self.jump(join)
         self.blocks.append(join)
         self.cur = join
+        if label is not None:
+            del self.exits[label]
 
-    def while_(self, s: A.While) -> None:
+    def while_(self, s: A.While, label: str | None = None) -> None:
         head = self.new_block("$loophead", s.span)
         body = self.new_block("$loopbody", s.span)
         exit_ = BBlock("$loopexit", span=s.span)
@@ -260,6 +283,8 @@ class _Lowerer:
             body.cmds.append(LAssume(s.cond))
             exit_.cmds.append(LAssume(A.Unary("!", s.cond, span=s.cond.span)))
         after = BBlock("$afterloop", span=s.span)  # where `break` goes: no guard assumed
+        if label is not None:
+            self.exits[label] = after
         self.cur = body
         self.breaks.append(after)
         self.stmts(s.body)
@@ -269,6 +294,8 @@ class _Lowerer:
         exit_.succs.append(after)
         self.blocks.append(after)
         self.cur = after
+        if label is not None:
+            del self.exits[label]
 
     def temp(self, name: str, t: A.Type) -> str:
         self.var_types[name] = self.info.resolve_type(t)
@@ -312,6 +339,22 @@ class _Lowerer:
             self.emit(LAssume(en.expr, post_scope))
         if outs:
             self.emit(LAssign(s.outs, tuple(A.Ident(t) for t in outs), s.span))
+
+
+def _nested_labels(blocks: tuple[A.Block, ...]) -> list[tuple[str, Span]]:
+    """Labels inside structured statements (the type checker made them unique)."""
+    out: list[tuple[str, Span]] = []
+    stack: list[A.Stmt] = [s for b in blocks for s in b.stmts]
+    while stack:
+        s = stack.pop()
+        if isinstance(s, A.Label):
+            out.append((s.name, s.span))
+        elif isinstance(s, A.If):
+            stack.extend(s.then)
+            stack.extend(s.else_ or ())
+        elif isinstance(s, A.While):
+            stack.extend(s.body)
+    return out
 
 
 def _desugar_lhs(lhs: A.Expr, rhs: A.Expr) -> tuple[str, A.Expr]:

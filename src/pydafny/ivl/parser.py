@@ -342,13 +342,15 @@ class _Parser:
         return A.Body(tuple(locals_), tuple(blocks), span=self.span_from(start))
 
     def stmt_block(self) -> tuple[A.Stmt, ...]:
-        """`{ stmts }` of a structured statement (labels are not supported inside)."""
+        """`{ stmts }` of a structured statement; labels inside become `Label` statements."""
         self.expect("{")
         stmts: list[A.Stmt] = []
         while not self.at("}"):
             if self.tok.kind == "IDENT" and self.peek().kind == "OP" and self.peek().text == ":":
-                raise IvlSyntaxError(self.tok.span,
-                                     "unsupported: labels inside structured statements")
+                t = self.ident()
+                self.expect(":")
+                stmts.append(A.Label(t.text, span=t.span))
+                continue
             stmts.append(self.stmt())
         self.expect("}")
         return tuple(stmts)

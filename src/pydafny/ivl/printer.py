@@ -139,6 +139,8 @@ def _stmt(s: A.Stmt, ind: str, out: list[str]) -> None:
         out.append(f"{ind}goto {', '.join(s.labels)};")
     elif isinstance(s, A.Return):
         out.append(f"{ind}return;")
+    elif isinstance(s, A.Label):
+        out.append(f"{ind[:-2] if len(ind) > 2 else ind}{s.name}:")
     elif isinstance(s, A.Break):
         out.append(f"{ind}break{' ' + s.label if s.label else ''};")
     elif isinstance(s, A.If):

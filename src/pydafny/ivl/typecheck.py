@@ -138,7 +138,7 @@ class _Var:
 class _Ctx:
     """Where an expression occurs: which names are visible and what is allowed."""
 
-    __slots__ = ("in_loop", "modifies", "old_ok", "scopes", "tvars")
+    __slots__ = ("break_labels", "in_loop", "modifies", "old_ok", "scopes", "tvars")
 
     def __init__(self, scopes: list[dict[str, _Var]], old_ok: bool,
                  tvars: frozenset[str] = frozenset(), modifies: frozenset[str] = frozenset()):
@@ -147,6 +147,7 @@ class _Ctx:
         self.tvars = tvars
         self.modifies = modifies
         self.in_loop = 0
+        self.break_labels: list[str] = []  # labels of the enclosing labelled if/while
 
     def lookup(self, name: str) -> _Var | None:
         for s in reversed(self.scopes):
@@ -370,28 +371,40 @@ class Checker:
             if f.where is not None:
                 self.bool_guarded(f.where, ctx)
         labels: set[str] = set()
-        for b in body.blocks:
-            if b.label:
-                if b.label in labels:
-                    self.err(b.span, f"more than one declaration of label: {b.label}",
-                             "resolution")
-                labels.add(b.label)
+        for lab, lspan in _all_labels(body):
+            if lab in labels:
+                self.err(lspan, f"more than one declaration of label: {lab}", "resolution")
+            labels.add(lab)
         n_before = len(self.diags)
         for b in body.blocks:
-            self.stmts(b.stmts, ctx, labels)
+            self.stmts(b.stmts, ctx, labels, b.label or None)
         if len(self.diags) == n_before:
             self.info.impls.append(ImplInfo(name, p, ins, outs, body, span, attrs))
 
     # ----------------------------------------------------------------- statements
-    def stmts(self, stmts: tuple[A.Stmt, ...], ctx: _Ctx, labels: set[str]) -> None:
+    def stmts(self, stmts: tuple[A.Stmt, ...], ctx: _Ctx, labels: set[str],
+              label: str | None = None) -> None:
+        """`label` labels the first statement (the label of the enclosing block)."""
         for i, s in enumerate(stmts):
-            if isinstance(s, (A.Goto, A.Return)) and i != len(stmts) - 1:
+            if isinstance(s, (A.Goto, A.Return)) and i != len(stmts) - 1 and \
+                    not isinstance(stmts[i + 1], A.Label):
                 self.err(stmts[i + 1].span, "unreachable statement after a goto or return",
                          "resolution")
+            if isinstance(s, A.Label):
+                label = s.name
+                continue
+            labelled = label is not None and isinstance(s, (A.If, A.While))
+            if labelled:
+                assert label is not None
+                ctx.break_labels.append(label)
             try:
                 self.stmt(s, ctx, labels)
             except _TypeError:
                 pass
+            finally:
+                if labelled:
+                    ctx.break_labels.pop()
+            label = None
 
     def assignable(self, name: str, span: Span, ctx: _Ctx) -> A.Type:
         v = ctx.lookup(name)
@@ -461,7 +474,9 @@ class Checker:
             pass
         elif isinstance(s, A.Break):
             if s.label is not None:
-                self.err(s.span, "unsupported: labelled break")
+                if s.label not in ctx.break_labels:
+                    self.err(s.span, f"break label {s.label} does not label an enclosing "
+                                     f"if or while statement", "resolution")
             elif not ctx.in_loop:
                 self.err(s.span, "break statement is not inside a loop")
         elif isinstance(s, A.If):
@@ -721,6 +736,26 @@ def _mentions(t: A.Type, name: str) -> bool:
             return False
         return any(_mentions(d, name) for d in t.domain) or _mentions(t.range, name)
     return False
+
+
+def _all_labels(body: A.Body) -> list[tuple[str, Span]]:
+    """Every label of a body: block labels and labels inside structured statements."""
+    out: list[tuple[str, Span]] = []
+    stack: list[A.Stmt] = []
+    for b in body.blocks:
+        if b.label:
+            out.append((b.label, b.span))
+        stack.extend(b.stmts)
+    while stack:
+        s = stack.pop()
+        if isinstance(s, A.Label):
+            out.append((s.name, s.span))
+        elif isinstance(s, A.If):
+            stack.extend(s.then)
+            stack.extend(s.else_ or ())
+        elif isinstance(s, A.While):
+            stack.extend(s.body)
+    return out
 
 
 def _free_names(e: A.Expr) -> set[str]:
