@@ -164,14 +164,16 @@ module B {
 
 def test_quantifiers_lambdas_lets() -> None:
     p = resolved("""
-function F(s: seq<int>): bool {
+function F(s: seq<int>, t: set<nat>): bool {
   (forall i :: 0 <= i < |s| ==> s[i] > 0) &&
   (var x := |s|; x >= 0) &&
-  (exists j | j in s :: j == 2)
+  (exists j | j in s :: j == 2) &&
+  (forall k :: k in t ==> k >= 0)
 }""")
     bvs = {b.name: b for b in nodes(p, ast.BoundVar)}
     assert type_to_str(bvs["i"].type) == "int"
     assert type_to_str(bvs["j"].type) == "int"
+    assert type_to_str(bvs["k"].type) == "nat"
 
 
 @pytest.mark.parametrize("text,msg", [

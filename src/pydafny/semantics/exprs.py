@@ -407,7 +407,11 @@ class ExprResolver(PatternResolver):
                                    f"(instead got {type_to_str(rt)})")
                 want = None
             lt = self.expr(e.left, want)
-            if want is not None and not self.unify_weak(want, lt):
+            # a bound variable ranging over a collection gets its element type (`forall x
+            # :: x in s ==> ...` with s: set<nat> makes x a nat); other operands are weak
+            bound = isinstance(e.left, ast.NameExpr) and isinstance(e.left.decl, ast.BoundVar)
+            unify = self.unify if bound else self.unify_weak
+            if want is not None and not unify(want, lt):
                 self.error(e.span, f"first argument to {op} must be of type "
                                    f"{type_to_str(want)} (instead got {type_to_str(lt)})")
             if isinstance(n, ast.InferredType):
