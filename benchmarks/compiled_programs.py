@@ -7,6 +7,8 @@ the program's output. Programs:
   tree_traversal  build and recursively traverse a 262,143-node datatype tree
   seq_building    s := s + [x] 1,000,000 times, then index every element; a string built
                   by 100,000 concatenations (linear thanks to the runtime's shared buffers)
+  map_building    200,000 updates m := m[k := v] and s := s + {x} (linear: persistent
+                  maps and sets share one dict by rerooting)
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ PROGRAMS = {
     "sort_array": "true 37 999999\n",
     "tree_traversal": "34359607296 18\n",
     "seq_building": "1000000 2999997 200000\n",
+    "map_building": "5000 200000 86480\n",
 }
 
 
