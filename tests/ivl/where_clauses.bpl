@@ -33,3 +33,20 @@ procedure InLoop(n: int)
   assert i >= n;       // verifies: the loop exits with !(i < n)
   assert i == n;       // error: no invariant
 }
+
+// A procedure's where clauses on its results hold in its implementations (under their names)
+// and for the caller after a call.
+procedure Results() returns (a: int where a > 0, b: int where b > a);
+implementation Results() returns (p: int, q: int)
+{
+  assert p > 0 && q > p;
+  assert q > 2;        // error: q == 2 is possible
+}
+
+procedure Caller()
+{
+  var u: int, v: int;
+  call u, v := Results();
+  assert u > 0 && v > u;
+  assert v > 2;        // error
+}

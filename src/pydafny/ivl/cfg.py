@@ -96,7 +96,8 @@ class Cfg:
     entry: BBlock
     blocks: list[BBlock]
     var_types: dict[str, A.Type]  # every local, formal and temporary, resolved
-    wheres: dict[str, A.Expr] = field(default_factory=dict)  # where clauses by variable
+    # where clauses by variable, with the scope their names are read in
+    wheres: dict[str, tuple[A.Expr, Scope | None]] = field(default_factory=dict)
 
 
 class LoweringError(Exception):
@@ -113,18 +114,21 @@ class _Lowerer:
         self.proc = impl.proc
         self.blocks: list[BBlock] = []
         self.var_types: dict[str, A.Type] = {}
-        self.wheres: dict[str, A.Expr] = {}
-        for g in info.globals.values():
-            if g.where is not None:
-                self.wheres[g.name] = g.where
-        for f in impl.ins + impl.outs + impl.body.locals:
-            self.var_types[f.name] = info.resolve_type(f.type)
-            if f.where is not None:
-                self.wheres[f.name] = f.where
-            else:
-                self.wheres.pop(f.name, None)
         self.own = Scope({p.name: f.name for p, f in zip(self.proc.ins + self.proc.outs,
                                                          impl.ins + impl.outs)})
+        self.wheres: dict[str, tuple[A.Expr, Scope | None]] = {}
+        for g in info.globals.values():
+            if g.where is not None:
+                self.wheres[g.name] = (g.where, None)
+        for f in impl.ins + impl.outs + impl.body.locals:
+            self.var_types[f.name] = info.resolve_type(f.type)
+            self.wheres.pop(f.name, None)
+            if f.where is not None:
+                self.wheres[f.name] = (f.where, None)
+        # the procedure's where clauses on its formals, renamed to the implementation's
+        for p, f in zip(self.proc.ins + self.proc.outs, impl.ins + impl.outs):
+            if p.where is not None and f.where is None:
+                self.wheres[f.name] = (p.where, self.own)
         self.cur: BBlock | None = None
         self.breaks: list[BBlock] = []
         self.exits: dict[str, BBlock] = {}  # label of an enclosing if/while -> after it
@@ -146,8 +150,8 @@ class _Lowerer:
 
     def lower(self) -> Cfg:
         entry = self.new_block("$entry", self.impl.span)
-        for w in self.wheres.values():  # Boogie: where clauses hold initially
-            entry.cmds.append(LAssume(w))
+        for w, scope in self.wheres.values():  # Boogie: where clauses hold initially
+            entry.cmds.append(LAssume(w, scope))
         for r in self.proc.requires:
             entry.cmds.append(LAssume(r.expr, self.own))
         user = self.impl.body.blocks
@@ -335,6 +339,9 @@ class _Lowerer:
         if p.modifies or outs:
             self.emit(LHavoc(tuple(p.modifies) + tuple(outs), s.span))
         post_scope = Scope(dict(rename), olds)
+        for f in p.outs:  # Boogie: the callee's where clauses on results hold after the call
+            if f.where is not None:
+                self.emit(LAssume(f.where, post_scope))
         for en in p.ensures:
             self.emit(LAssume(en.expr, post_scope))
         if outs:

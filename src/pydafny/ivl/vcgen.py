@@ -263,7 +263,7 @@ class _Passifier:
                 for n in c.names:
                     w = self.cfg.wheres.get(n)
                     if w is not None:
-                        out.append(("assume", enc.expr(w, self.env(sigma, None))))
+                        out.append(("assume", enc.expr(w[0], self.env(sigma, w[1]))))
         return out
 
     def wp(self, pb: PBlock, items: list[tuple[str, object]], oks: list[Term]) -> Term:
