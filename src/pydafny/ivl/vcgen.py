@@ -293,11 +293,12 @@ def _cex_vars(e: A.Expr, env: Env) -> list[tuple[str, Term]]:
         if isinstance(x, A.Ident):
             if x.name in bound:
                 continue
-            key = f"old({x.name})" if in_old else x.name
-            if key in out:
-                continue
             t = (env.old if in_old and env.old is not None else env.cur)(x.name)
-            if t is not None:
+            if t is None:
+                continue
+            # old(x) is shown apart only when it is not x's current value (a changed global)
+            key = f"old({x.name})" if in_old and t is not env.cur(x.name) else x.name
+            if key not in out:
                 out[key] = t
         elif isinstance(x, A.Old):
             stack.append((x.expr, True, bound))
