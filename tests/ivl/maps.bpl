@@ -68,3 +68,16 @@ procedure BoolIndexed(m: [bool]int) returns (r: [bool]int)
 {
   r := m[true := 0][false := 1];
 }
+
+// As in Boogie, maps are not extensional: equal at every index does not make them equal.
+procedure Pointwise(m: [int]bool)
+  requires m[1] && !m[2];
+{
+  assert (forall i: int :: m[1 := true][i] == m[2 := false][i]);
+}
+
+procedure NoExtensionality(m: [int]bool)
+  requires m[1] && !m[2];
+{
+  assert m[1 := true] == m[2 := false];   // error: no extensionality
+}

@@ -27,6 +27,9 @@ DEFAULT_Z3_PARAMS: dict[str, object] = {
     # Dafny also selects z3's older arithmetic solver; on long VCs with many loops it is
     # several times faster than the default one here (see benchmarks/ivl_vcgen.py)
     "smt.arith.solver": 2,
+    # Boogie's maps are not extensional (two maps equal at every index need not be equal);
+    # z3's arrays are unless told otherwise: this keeps verdicts the same as Boogie's
+    "smt.array.extensional": False,
 }
 
 
