@@ -23,7 +23,7 @@ method Main() {
   var young := set a: Cat | a in zoo && a.age < 6;
   print |young|, "\n";
 
-  var ints := [-4, 7, -1, 0, 12];
+  var ints: seq<int> := [-4, 7, -1, 0, 12];
   print set n: nat | n in ints, "\n";
 
   var a, b :| 20 <= a < b && a % 7 == 0;

@@ -380,6 +380,9 @@ class ExprMixin(GenBase):
         if op == "+" and fam == "seq" and isinstance(e.right, ast.SeqDisplay) \
                 and len(e.right.elems) == 1:
             return f"{self.expr(e.left)}.append({self.expr(e.right.elems[0])})"
+        if op == "+" and fam == "set" and isinstance(e.right, ast.SetDisplay) \
+                and len(e.right.elems) == 1:
+            return f"{self.expr(e.left)}.add({self.expr(e.right.elems[0])})"
         if op in ("+", "-") and fam in ("int", "real", "seq", "set", "multiset"):
             a = self.chain_left(e, ("+", "-") if fam in ("int", "real") else (op,))
         elif op == "*" and fam in ("int", "real"):

@@ -101,6 +101,26 @@ class _Versioned:
         self._store.cur = new
         return new
 
+    def _derive1(self, k: Any, v: Any) -> Any:
+        """`_derive` for a single change (the common case, without the loop)."""
+        st = self._store
+        if st.cur is not self:
+            self._reroot()
+        d = st.d
+        new = type(self).__new__(type(self))
+        new._store = st
+        new._next = None
+        new._diff = None
+        new._hash = None
+        self._next = new
+        self._diff = [(k, d.get(k, _ABSENT))]
+        if v is _ABSENT:
+            d.pop(k, None)
+        else:
+            d[k] = v
+        st.cur = new
+        return new
+
     def _pair(self, other: _Versioned) -> tuple[dict[Any, Any], dict[Any, Any]]:
         """The dicts of two versions at once (copying one if they share a store)."""
         a = self._dict()
@@ -153,6 +173,12 @@ class Set(_Versioned):
         if h is None:
             h = self._hash = hash(frozenset(self._dict()))
         return h
+
+    def add(self, x: Any) -> Set:
+        """`self + {x}`"""
+        if x in self._dict():
+            return self
+        return self._derive1(x, None)  # type: ignore[no-any-return]
 
     def union(self, other: Set) -> Set:
         if other is self:
@@ -378,7 +404,7 @@ class Map(_Versioned):
 
     def update(self, k: Any, v: Any) -> Map:
         """`m[k := v]`"""
-        return self._derive(((k, v),))  # type: ignore[no-any-return]
+        return self._derive1(k, v)  # type: ignore[no-any-return]
 
     def merge(self, other: Map) -> Map:
         """`m + n`: n's values win on common keys."""
