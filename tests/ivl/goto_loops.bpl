@@ -15,7 +15,7 @@ procedure Test()
 procedure TightLoopFalse()
 {
   L:
-    assert false;          // error: on entry
+    assert false;          // error: a literal `assert false` is not an invariant (as in Boogie)
     goto L;
 }
 

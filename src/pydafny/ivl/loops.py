@@ -4,8 +4,9 @@ Takes: a `Cfg` from `cfg.lower_implementation` (blocks may form cycles).
 Guarantees: the returned `Cfg` has only blocks reachable from the entry, listed in a
 topological order (entry first), and no cycles. For every loop head h (the target of a back
 edge u -> h of a depth-first search; h must dominate u, otherwise the graph is irreducible and
-`LoweringError` is raised), with invariants I = the leading assert/assume commands of h and
-M = the variables assigned or havocked anywhere in h's natural loop:
+`LoweringError` is raised), with invariants I = the leading assert/assume commands of h (up
+to a literal `assert false`, which Boogie never takes as an invariant) and M = the variables
+assigned or havocked anywhere in h's natural loop:
     forward edges p -> h   become   p -> E -> h,  E = { assert I (kind: invariant on entry) }
     back edges    u -> h   become   u -> B,       B = { assert I (kind: maintained) }, no exit
     h                      becomes  { havoc M; assume I; rest of h }
@@ -15,6 +16,7 @@ verified for an arbitrary state satisfying I (Boogie's loop cutting).
 
 from __future__ import annotations
 
+from . import ast as A
 from .cfg import BBlock, Cfg, Check, LAssert, LAssign, LAssume, LHavoc, LoweringError
 from .results import FailureKind
 
@@ -123,6 +125,9 @@ def _cut(h: BBlock, sources: list[BBlock], preds: dict[int, list[BBlock]], cfg: 
                     modified[n] = None
     ninv = 0
     while ninv < len(h.cmds) and isinstance(h.cmds[ninv], (LAssert, LAssume)):
+        c0 = h.cmds[ninv]
+        if isinstance(c0, LAssert) and c0.expr == A.BoolLit(False):
+            break  # as in Boogie, a literal `assert false` is never taken as an invariant
         ninv += 1
     invs = h.cmds[:ninv]
 
