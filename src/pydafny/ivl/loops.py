@@ -126,8 +126,9 @@ def _cut(h: BBlock, sources: list[BBlock], preds: dict[int, list[BBlock]], cfg: 
     ninv = 0
     while ninv < len(h.cmds) and isinstance(h.cmds[ninv], (LAssert, LAssume)):
         c0 = h.cmds[ninv]
-        if isinstance(c0, LAssert) and c0.expr == A.BoolLit(False):
-            break  # as in Boogie, a literal `assert false` is never taken as an invariant
+        if isinstance(c0, LAssert) and c0.check.kind == FailureKind.ASSERTION and \
+                c0.expr == A.BoolLit(False):
+            break  # as in Boogie, a written `assert false` is never taken as an invariant
         ninv += 1
     invs = h.cmds[:ninv]
 
