@@ -31,6 +31,8 @@ def verdict(body: str, decls: str = "", spec: str = "") -> tuple[str, int]:
     ("r := 0; while (r < n) { r := r + 1; } assert r >= n;", "verified"),
     ("r := 0; while (*) invariant r >= 0; { r := r + 1; } assert r > 0;", "errors"),
     ("while (true) { } assert false;", "verified"),  # the loop never exits
+    ("r := 0; while (r < n) invariant false; { r := r + 1; }", "errors"),
+    ("L: assert false; goto L;", "errors"),
 ])
 def test_verdicts(body: str, expected: str) -> None:
     assert verdict(body)[0] == expected
