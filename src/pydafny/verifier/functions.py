@@ -161,6 +161,8 @@ def declare_function(ctx: ProgramCtx, info: FuncInfo) -> None:
         ctx.decls.append(I.AxiomDecl(implies(height_guard, I.Quantifier(
             "forall", tuple(formals), implies(conj(guards + [pre]), post),
             (I.Trigger((call,)),)))))
+    if info.reads_heap:
+        frame_axiom(ctx, info, formals, env)
     # definition axiom
     if f.body is not None and not _has_attr(f, "axiom"):
         denv = env.copy()
@@ -257,3 +259,44 @@ def function_wf_impl(ctx: ProgramCtx, info: FuncInfo) -> I.ImplementationDecl:
     return I.ImplementationDecl(name, tuple(ins), (), I.Body(tuple(locals_),
                                                              (I.Block("start", tuple(stmts)),)),
                                 span=f.span)
+
+
+def frame_axiom(ctx: ProgramCtx, info: FuncInfo, formals: list[I.Formal], env: Env) -> None:
+    """Reads framing: F gives the same value in two heaps that agree on F's reads frame
+        forall h1, h2, args :: {F(h1, args), F(h2, args)}
+            (/\\_H forall o in reads(h1) :: h1_H[o] == h2_H[o]) ==> F(h1, args) == F(h2, args)
+    which holds because the body of F (checked against its reads clause) only reads there."""
+    from .framing import frame_contains
+    f = info.decl
+    if any(fr.expr is not None and isinstance(fr.expr, D.WildcardExpr) for fr in f.reads):
+        return
+    hnames = {hv.name for hv in ctx.heap_list()}
+    f2 = []
+    args1: list[I.Expr] = []
+    args2: list[I.Expr] = []
+    h1: dict[str, I.Expr] = {}
+    h2: dict[str, I.Expr] = {}
+    for x in formals:
+        if x.name.startswith("h#") and x.name[2:] in hnames:
+            n2 = "h2#" + x.name[2:]
+            f2.append(I.Formal(n2, x.type))
+            args1.append(I.Ident(x.name))
+            args2.append(I.Ident(n2))
+            h1[x.name[2:]] = I.Ident(x.name)
+            h2[x.name[2:]] = I.Ident(n2)
+        else:
+            args1.append(I.Ident(x.name))
+            args2.append(I.Ident(x.name))
+    env1 = env.copy()
+    env1.heap = dict(h1)
+    o = I.Ident("o#fr")
+    in_frame = frame_contains(ctx, env1, list(f.reads), o)
+    parts = []
+    for name in h1:
+        parts.append(I.Quantifier("forall", (I.Formal("o#fr", REF),), implies(
+            in_frame, I.Binary("==", I.MapSelect(h1[name], (o,)), I.MapSelect(h2[name], (o,))))))
+    a = I.FunApp(info.name, tuple(args1))
+    b = I.FunApp(info.name, tuple(args2))
+    ctx.decls.append(I.AxiomDecl(I.Quantifier(
+        "forall", tuple(formals) + tuple(f2), implies(conj(parts), I.Binary("==", a, b)),
+        (I.Trigger((a, b)),))))

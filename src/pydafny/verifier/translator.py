@@ -307,6 +307,15 @@ def translate(program: D.Program) -> Translation:
         if impls:
             bodies.extend(impls)
             tr.units.append(Unit(m.name, m.span, [i.name for i in impls]))
+    # every datatype sort in use is declared (a sort may be used only as an element type)
+    from .datatypes import datatype_info
+    k = 0
+    while k < len(ctx.enc.datatypes):
+        try:
+            datatype_info(ctx, ctx.enc.datatypes[k])
+        except Unsupported as e:
+            unsupported(e, ctx.enc.datatypes[k])
+        k += 1
     out: list[I.Decl] = list(prelude.base_decls())
     out.extend(ctx.enc.theory_decls())
     for hv in ctx.heap_list():
