@@ -2,7 +2,7 @@
 
 Takes: a `CalcStmt` and the `StmtTranslator` of the enclosing body.
 Guarantees: for lines e0 op1 e1 ... opn en, each `e(k-1) opk ek` is asserted (with
-the step's hint translated before it) inside a branch that ends in `assume false`, so hints
+the step's hint translated before it; an implication step's antecedent is assumed first) inside a branch that ends in `assume false`, so hints
 do not leak; afterwards every step relation is assumed, which gives the calc's conclusion.
 """
 
@@ -32,11 +32,18 @@ def translate_calc(st: Any, s: D.CalcStmt) -> None:
             raise Unsupported(s.span, f"calc operator {op}")
         saved = st.out
         st.out = []
-        if prev.hint is not None:
-            st.block(prev.hint)
         tr = st.tr()
         a = tr.tr(prev.expr)
         b = tr.tr(cur.expr)
+        # as in Dafny, the hint of an implication step may use the step's antecedent: the
+        # line above for `==>`, the line below for `<==` (the step `A ==> B` holds iff B
+        # follows from A and the hint)
+        if op == "==>":
+            st.out.append(I.Assume(a))
+        elif op == "<==":
+            st.out.append(I.Assume(b))
+        if prev.hint is not None:
+            st.block(prev.hint)
         t = prev.expr.type
         rel = _relation(st, op, a, b, t, s)
         st.check(rel, Obligation(Kind.CALC_STEP, cur.expr.span))

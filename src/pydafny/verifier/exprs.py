@@ -947,6 +947,9 @@ class ExprTranslator:
                 return self.tr(e.body)
         if isinstance(s, D.AssumeStmt):
             p = self.tr(s.expr)
+            # as in Dafny's well-formedness check of a function body, the assumed fact is
+            # known from here on (under the conditions of this subexpression)
+            self.wf.assume(p)
             with self.wf.under(p):
                 return self.tr(e.body)
         if isinstance(s, D.RevealStmt):
@@ -956,6 +959,10 @@ class ExprTranslator:
                 and isinstance(s.rhss[0].expr, D.ApplyExpr) \
                 and s.rhss[0].expr.kind == "lemma":
             post = self.lemma_in_expr(s.rhss[0].expr)
+            # the lemma's postcondition holds wherever the call is evaluated (its
+            # precondition was just checked there): a fact for the rest of the check, e.g.
+            # for the enclosing function's postcondition
+            self.wf.assume(post)
             with self.wf.under(post):
                 return self.tr(e.body)
         if isinstance(s, D.CalcStmt):
