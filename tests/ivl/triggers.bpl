@@ -33,3 +33,24 @@ procedure MultiTriggerIncomplete(a: int, b: int)
   assert q(a) ==> a < b;   // verifies: q(a) occurs here, completing the multi-pattern
   assert a <= b;           // error: q(a) may be false
 }
+
+// {:nopats t} keeps the solver from choosing t as a pattern: the axiom below would make the
+// context contradictory if it were instantiated through isP(o).
+function isP(x: int): bool;
+function kp(x: int): int;
+function kq(x: int): int;
+axiom (forall o: int :: {:nopats isP(o)} isP(o) ==> kp(o) < kq(o));
+axiom (forall o: int :: kp(o) == kq(o));
+
+procedure NoPatsRespected(o: int, e: int)
+  requires isP(o);
+{
+  assert e > 20;           // error: the first axiom is not instantiated
+}
+
+procedure NoPatsOtherTrigger(o: int, e: int, u: int)
+  requires isP(o);
+{
+  assume kp(o) == u;       // kp(o) is a pattern the solver may use: now anything follows
+  assert e > 20;
+}

@@ -345,10 +345,13 @@ class Encoder:
             pats: list[tuple[Term, ...]] = []
             for trig in e.triggers:
                 pats.append(tuple(self.expr(x, env) for x in trig.exprs))
+            nopats: list[Term] = []
             for a in e.attrs:
                 if a.name == "trigger":
                     pats.append(tuple(self.expr(x, env) for x in a.args
                                       if isinstance(x, A.Expr)))
+                elif a.name == "nopats":  # terms the solver must not use as patterns
+                    nopats.extend(self.expr(x, env) for x in a.args if isinstance(x, A.Expr))
         finally:
             self.scopes.pop()
         weight = 1
@@ -359,10 +362,9 @@ class Encoder:
         q = A.attr_value(e.attrs, "qid")
         if q is not None and q.args and isinstance(q.args[0], str):
             qid = q.args[0]
-        if A.attr_value(e.attrs, "nopats") is not None:
-            pats = []
         pats = [p for p in pats if p and all(_pattern_ok(x) for x in p)]
-        return T.quant(e.kind, vars_, body, tuple(pats), qid, weight)
+        nopats = [x for x in nopats if _pattern_ok(x)]
+        return T.quant(e.kind, vars_, body, tuple(pats), qid, weight, tuple(nopats))
 
     def binary(self, e: A.Binary, env: Env) -> Term:
         a = self.expr(e.left, env)

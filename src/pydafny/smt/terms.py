@@ -70,16 +70,18 @@ SUPPORTED_BUILTINS = frozenset((
 
 
 class Binder:
-    """Bound variables of a quantifier or lambda, with patterns, qid and weight."""
+    """Bound variables of a quantifier or lambda, with patterns (multi-patterns), terms that
+    must not serve as patterns, qid and weight."""
 
-    __slots__ = ("patterns", "qid", "vars", "weight")
+    __slots__ = ("no_patterns", "patterns", "qid", "vars", "weight")
 
     def __init__(self, vars: tuple[Term, ...], patterns: tuple[tuple[Term, ...], ...] = (),
-                 qid: str = "", weight: int = 1) -> None:
+                 qid: str = "", weight: int = 1, no_patterns: tuple[Term, ...] = ()) -> None:
         self.vars = vars
         self.patterns = patterns
         self.qid = qid
         self.weight = weight
+        self.no_patterns = no_patterns
 
 
 class Term:
@@ -257,10 +259,11 @@ def app(f: FunSym, args: tuple[Term, ...]) -> Term:
 
 
 def quant(kind: str, vars: tuple[Term, ...], body: Term,
-          patterns: tuple[tuple[Term, ...], ...] = (), qid: str = "", weight: int = 1) -> Term:
+          patterns: tuple[tuple[Term, ...], ...] = (), qid: str = "", weight: int = 1,
+          no_patterns: tuple[Term, ...] = ()) -> Term:
     if not vars:
         return body
-    return Term(kind, (body,), BOOL, Binder(vars, patterns, qid, weight))
+    return Term(kind, (body,), BOOL, Binder(vars, patterns, qid, weight, no_patterns))
 
 
 def lambda_(vars: tuple[Term, ...], body: Term) -> Term:

@@ -106,6 +106,9 @@ class Z3Converter:
                         for pe in p:
                             if id(pe) not in memo:
                                 stack.append((pe, False))
+                    for pe in b.no_patterns:
+                        if id(pe) not in memo:
+                            stack.append((pe, False))
                 continue
             memo[id(t)] = self._build(t, [memo[id(a)] for a in t.args], b)
             self.keep.append(t)
@@ -221,7 +224,8 @@ class Z3Converter:
             pats = [z3.MultiPattern(*[self.memo[id(e)] for e in p]) if len(p) > 1
                     else self.memo[id(p[0])] for p in b.patterns if p]
             q = z3.ForAll if op == "forall" else z3.Exists
-            return q(vs, a[0], weight=b.weight, qid=b.qid, patterns=pats)
+            nopats = [self.memo[id(e)] for e in b.no_patterns]
+            return q(vs, a[0], weight=b.weight, qid=b.qid, patterns=pats, no_patterns=nopats)
         raise ValueError(f"unknown term operator {op}")
 
 
