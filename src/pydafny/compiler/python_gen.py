@@ -243,11 +243,12 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
                 o.line(f"class {n}(Exception):")
                 with o.indent():
                     o.line("pass")
-        o.line("")
-        o.line("")
-        o.line("# constants")
-        for ln in self.finals:
-            o.line(ln)
+        if self.finals:
+            o.line("")
+            o.line("")
+            o.line("# constants (computed once every declaration exists)")
+            for ln in self.finals:
+                o.line(ln)
         o.line("")
         o.line("")
         o.line("def _dafny_main(argv):")
@@ -352,6 +353,7 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
                 bases.append(self.decl_name(cd))
         if not bases:
             bases = ["_rt.DafnyObject"]
+        self.mark_decl(d)
         o.line(f"class {name}({', '.join(bases)}):")
         with o.indent():
             o.line(f"_dafny_name = {self.printed_name(d, '_module')!r}")
@@ -397,6 +399,7 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
     def datatype_decl(self, d: ast.DatatypeDecl) -> None:
         o = self.out
         name = self.decl_name(d)
+        self.mark_decl(d)
         o.line(f"class {name}(_rt.Datatype):")
         with o.indent():
             o.line("__slots__ = ()")
@@ -477,7 +480,10 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
                 o.line("")
                 o.line("def __hash__(self):")
                 with o.indent():
-                    o.line(f"return hash(({c.name!r}{''.join(', self.' + n for n in fnames)}))")
+                    if fnames:
+                        o.line(f"return hash(({c.name!r}{''.join(', self.' + n for n in fnames)}))")
+                    else:
+                        o.line(f"return hash({c.name!r})")
             o.line("")
             o.line("")
 
@@ -525,6 +531,7 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
             pending = [p for p in pending if p not in ready]
 
     def def_header(self, decl: Any, formals: list[ast.Formal], module_level: bool) -> None:
+        self.mark_decl(decl)
         owner = decl.owner
         newtype_member = isinstance(owner, (ast.NewtypeDecl, ast.TypeSynonymDecl))
         static = module_level and not newtype_member or decl.is_static
@@ -673,6 +680,7 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
                                "compiled")
         is_ctor = m.kind == "constructor"
         if is_ctor:
+            self.mark_decl(m)
             self.start_function()
             self.used.add("self")
             params = self.params(m.ins, "self")
@@ -707,6 +715,12 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
         if module_level:
             self.out.line("")
             self.out.line("")
+
+    def mark_decl(self, decl: Any) -> None:
+        """`# FILE.dfy:LINE kind name` above a generated definition."""
+        if decl.span.file is not None:
+            kind = getattr(decl, "kind", type(decl).__name__.replace("Decl", "").lower())
+            self.out.line(f"# {self.source_name}:{decl.span.line} {kind} {decl.name}")
 
     def return_outs(self) -> str:
         if self.in_ctor:
