@@ -70,9 +70,14 @@ class _Free(D.Traverser):
             if id(d) not in self.seen:
                 self.seen.add(id(d))
                 self.free.append(d)
-        if isinstance(d, (D.Field, D.Function)) and not getattr(d, "is_static", True):
+        if isinstance(d, (D.Field, D.Function)) and not getattr(d, "is_static", True) \
+                and isinstance(getattr(d, "owner", None), (D.ClassDecl, D.DatatypeDecl,
+                                                          D.NewtypeDecl)):
             self.this = True
-            self.heap = True
+            if isinstance(d, D.Field) and not d.is_const:
+                self.heap = True
+            if isinstance(d, D.Function) and d.reads:
+                self.heap = True
         self.generic_visit(e)
 
     def visit_ThisExpr(self, e: D.ThisExpr) -> None:
@@ -273,3 +278,44 @@ def let_such_that(tr: Any, e: D.LetExpr) -> I.Expr:
 def holds_here(tr: Any, vars_: list[Any], env: Env, cond: D.Expr) -> I.Expr:
     from .exprs import ExprTranslator
     return ExprTranslator(tr.ctx, env, WF(None)).tr(cond)
+
+
+def map_comprehension(tr: Any, e: D.MapComprehension) -> I.Expr:
+    """`map x | R :: v` (keys are the bound variable) as a fresh function M of the free
+    variables: keys(M) = {x | R} (finite by the evident bounds) and M[x] == v for x in R."""
+    from .encoding import map_fn
+    from .exprs import ExprTranslator
+    if not e.finite or e.key is not None or len(e.vars) != 1 or e.range is None:
+        raise Unsupported(e.span, "map comprehension of this shape")
+    v = e.vars[0]
+    if v.domain is not None or not _bounded(v, e.range):
+        raise Unsupported(e.span, "map comprehension without evident bounds")
+    ctx = tr.ctx
+    mt = tr.ity(e.type, e.span)
+    nt = T.base_type(e.type)
+    assert isinstance(nt, D.MapType)
+    kt = ctx.enc.ivl_type(D.SetType(nt.key))
+    formals, tcs, env = tr.bind_vars(e.vars)
+    sub = tr.sub(env)
+    with tr.wf.binding(formals):
+        with tr.wf.under(tcs):
+            r = sub.tr(e.range)
+            with tr.wf.under(r):
+                sub.tr(e.value)
+    params, actuals, env2 = closure(tr, [e.range, e.value], {id(v)}, e.span)
+    name = ctx.names.fresh("mapcomp")
+    ctx.decls.append(I.FunctionDecl(name, tuple(params), mt))
+    f2, tcs2, env3 = ExprTranslator(ctx, env2, WF(None)).bind_vars(e.vars)
+    p = ExprTranslator(ctx, env3, WF(None))
+    x = I.Ident(f2[0].name)
+    rng = conj([tcs2, p.tr(e.range)])
+    val = p.tr(e.value)
+    app = I.FunApp(name, tuple(I.Ident(q.name) for q in params))
+    dom_in = set_fn("In", kt, map_fn("Domain", mt, app), x)
+    elem = map_fn("Elements", mt, app, x)
+    ctx.decls.append(I.AxiomDecl(I.Quantifier(
+        "forall", tuple(params) + f2, I.Binary("<==>", dom_in, rng), (I.Trigger((dom_in,)),))))
+    ctx.decls.append(I.AxiomDecl(I.Quantifier(
+        "forall", tuple(params) + f2, I.Binary("==>", rng, I.Binary("==", elem, val)),
+        (I.Trigger((elem,)),))))
+    return I.FunApp(name, tuple(actuals))

@@ -777,6 +777,10 @@ class ExprTranslator:
         from .lambdas import seq_constructor
         return seq_constructor(self, e)
 
+    def tr_MapComprehension(self, e: D.MapComprehension) -> I.Expr:
+        from .comprehensions import map_comprehension
+        return map_comprehension(self, e)
+
     def tr_SetComprehension(self, e: D.SetComprehension) -> I.Expr:
         from .comprehensions import set_comprehension
         return set_comprehension(self, e)

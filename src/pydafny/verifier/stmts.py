@@ -268,7 +268,15 @@ class StmtTranslator:
         if isinstance(r, D.HavocRhs):
             loc = self.location(lhs)
             if loc[0] != "var":
-                raise Unsupported(r.span, "havoc of a heap location")
+                # an arbitrary value of the location's type, stored like any other
+                if lhs.type is None:
+                    raise Unsupported(r.span, "havoc of a heap location")
+                tmp = self.new_local("havoc", self.ctx.enc.ivl_type(lhs.type))
+                self.emit(I.Havoc((tmp.name,)))
+                c = type_constraint(self.ctx, lhs.type, tmp)
+                if c != TRUE:
+                    self.emit(I.Assume(c))
+                return tmp, lhs.type
             self.emit(I.Havoc((loc[1].name,)))
             t = lhs.type
             if t is not None:

@@ -179,6 +179,17 @@ def translate(program: D.Program) -> Translation:
         tr.errors.append(Diagnostic(e.span if e.span.file is not None else what.span,
                                     f"unsupported: {e.what}"))
 
+    # {:autocontracts} classes get generated specifications in Dafny; not translated
+    auto = [d for d, _ in decls if isinstance(d, D.ClassDecl)
+            and any(a.name == "autocontracts" for a in d.attributes)]
+    if auto:
+        bad = {id(m) for c in auto for m in c.members}
+        for d, _ in decls:
+            if id(d) in bad and isinstance(d, (D.Function, D.Method)):
+                unsupported(Unsupported(d.span, "{:autocontracts} classes"), d)
+        decls = [(d, o) for d, o in decls if id(d) not in bad]
+        funcs = [d for d, _ in decls if isinstance(d, D.Function)]
+        methods = [d for d, _ in decls if isinstance(d, D.Method)]
     # heap variables
     for d, owner in decls:
         if isinstance(d, D.Field) and isinstance(owner, D.ClassDecl) and not d.is_const \
