@@ -212,3 +212,13 @@ method Main() {
 }
 """)
     assert code == 0 and out == "{(0, 3), (1, 2)} (6, 7) 6\n"
+
+
+def test_run_options_after_the_file_and_program_arguments(tmp_path: Path) -> None:
+    src = tmp_path / "args.dfy"
+    src.write_text("method Main(args: seq<string>) {\n  print |args|, ' ', args[1..], \"\\n\";\n}\n"
+                   .replace("' '", '" "'))
+    p = _cli("run", str(src), "--no-verify", "a", "b")
+    assert p.returncode == 0 and p.stdout == "3 [['a'], ['b']]\n", p.stdout + p.stderr
+    p = _cli("run", "--no-verify", str(src), "--", "--no-verify")
+    assert p.returncode == 0 and p.stdout == "2 [['-', '-', 'n', 'o', '-', 'v', 'e', 'r', 'i', 'f', 'y']]\n"

@@ -1,5 +1,8 @@
 """`pydafny run [--no-verify] [--extern-module PATH]... FILE.dfy [ARGS...]`
 
+As with `dafny run`, the two options are recognized after FILE too; everything after a
+`--` that follows FILE is passed to the program unchanged.
+
 Verifies the program (through the `verify` command, as `dafny run` does), compiles it to
 Python and runs its Main method with ARGS (a `Main(args: seq<string>)` receives the
 program name followed by ARGS). The program's output goes to stdout.
@@ -71,9 +74,14 @@ def run(argv: list[str]) -> int:
     file: str | None = None
     prog_args: list[str] = []
     i = 0
+    rest_are_args = False
     while i < len(argv):
         a = argv[i]
-        if file is not None:
+        if rest_are_args:
+            prog_args.append(a)
+        elif a == "--":
+            rest_are_args = file is not None
+        elif file is not None and a not in ("--no-verify", "--extern-module"):
             prog_args.append(a)
         elif a in ("-h", "--help"):
             print(USAGE, file=sys.stderr)
@@ -86,8 +94,6 @@ def run(argv: list[str]) -> int:
                 return 1
             externs.append(argv[i + 1])
             i += 1
-        elif a == "--":
-            pass
         elif a.startswith("-"):
             print(f"pydafny run: unknown option {a}\n{USAGE}", file=sys.stderr)
             return 1
