@@ -29,3 +29,18 @@ procedure UseConstant()
   assert N > 5;
   assert N > 20;           // error
 }
+
+// Axioms attached to a constant or a function with `uses { ... }` are ordinary axioms.
+const M: int uses {
+  axiom M >= 3;
+}
+function sq(x: int): int uses {
+  axiom (forall x: int :: { sq(x) } sq(x) >= 0);
+}
+
+procedure UsesClauses(y: int)
+{
+  assert M > 2;
+  assert sq(y) + M >= 3;
+  assert sq(y) > 0;        // error: sq(y) may be 0
+}

@@ -24,7 +24,12 @@ class IvlSyntaxError(Exception):
         self.message = message
 
 
-KEYWORDS = frozenset(["type", "const", "unique", "function", "returns", "axiom", "var", "procedure", "implementation", "requires", "ensures", "modifies", "free", "assert", "assume", "havoc", "call", "goto", "return", "break", "if", "then", "else", "while", "invariant", "old", "forall", "exists", "lambda", "true", "false", "int", "real", "bool", "div", "mod", "where", "extends", "complete", "finite"])
+KEYWORDS = frozenset((
+    "type", "const", "unique", "function", "returns", "axiom", "var", "procedure",
+    "implementation", "requires", "ensures", "modifies", "free", "assert", "assume", "havoc",
+    "call", "goto", "return", "break", "if", "then", "else", "while", "invariant", "old",
+    "forall", "exists", "lambda", "true", "false", "int", "real", "bool", "div", "mod", "where",
+    "extends", "complete", "finite", "uses"))
 
 # longest operators first
 OPERATORS = ("<==>", "==>", "<==", "{:", "::", ":=", "||", "&&", "==", "!=", "<=", ">=", "<:",

@@ -37,6 +37,7 @@ class _Parser:
         self.src = src
         self.toks = tokenize(src)
         self.i = 0
+        self.pending: list[A.Decl] = []  # axioms of a function's `uses` clause
 
     # ----------------------------------------------------------------- token helpers
     @property
@@ -94,6 +95,8 @@ class _Parser:
                 decls.extend(self.const_decl())
             elif self.at("function"):
                 decls.append(self.function_decl())
+                decls.extend(self.pending)
+                self.pending.clear()
             elif self.at("axiom"):
                 self.i += 1
                 attrs = self.attributes()
@@ -164,8 +167,25 @@ class _Parser:
         ty = self.type_()
         if self.at("extends"):
             raise IvlSyntaxError(self.tok.span, "unsupported: 'extends' on constants")
+        consts: list[A.Decl] = [A.ConstDecl(n.text, ty, unique, attrs, span=n.span)
+                                for n in names]
+        if self.at("uses"):
+            return consts + self.uses_clause()
         self.expect(";")
-        return [A.ConstDecl(n.text, ty, unique, attrs, span=n.span) for n in names]
+        return consts
+
+    def uses_clause(self) -> list[A.Decl]:
+        """`uses { axiom e; ... }` after a constant or function: ordinary axioms."""
+        self.expect("uses")
+        self.expect("{")
+        out: list[A.Decl] = []
+        while not self.accept("}"):
+            t = self.expect("axiom")
+            attrs = self.attributes()
+            e = self.expr()
+            self.expect(";")
+            out.append(A.AxiomDecl(e, attrs, span=self.span_from(t)))
+        return out
 
     def global_vars(self) -> list[A.Decl]:
         self.expect("var")
@@ -241,8 +261,10 @@ class _Parser:
         if self.accept("{"):
             body = self.expr()
             self.expect("}")
-        else:
+        elif not self.at("uses"):
             self.expect(";")
+        if self.at("uses"):
+            self.pending.extend(self.uses_clause())
         return A.FunctionDecl(name.text, tuple(params), result, body, attrs, tparams,
                               span=name.span)
 
