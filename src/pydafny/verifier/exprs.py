@@ -291,6 +291,9 @@ class ExprTranslator:
     # ------------------------------------------------------------------ application
     def tr_ApplyExpr(self, e: D.ApplyExpr) -> I.Expr:
         kind = e.kind
+        if isinstance(e.callee, D.MemberSelect) and e.callee.decl is B.ARROW_REQUIRES:
+            from .lambdas import requires_value
+            return requires_value(self, e)
         if kind == "function":
             return self.function_call(e)
         if kind == "ctor":

@@ -125,3 +125,20 @@ def seq_constructor(tr: Any, e: D.SeqConstructor) -> I.Expr:
                 Obligation(Kind.FUNCTION_PRECONDITION, e.span))
     _ = TRUE
     return I.FunApp(f"Seq#Create.{tg}", (n, f))
+
+
+def requires_value(tr: Any, e: D.ApplyExpr) -> I.Expr:
+    """`f.requires(args)`: RequiresN(f, Box(args)) (true for total arrows `->`)."""
+    assert isinstance(e.callee, D.MemberSelect)
+    fexpr = e.callee.obj
+    ft = T.normalize(fexpr.type) if fexpr.type is not None else None
+    if not isinstance(ft, D.ArrowType):
+        raise Unsupported(e.span, "requires of this value")
+    n = len(e.args)
+    if n != len(ft.args) or n == 0 or n > 3:
+        raise Unsupported(e.span, "requires with this many arguments")
+    f = tr.tr(fexpr)
+    args = [tr.enc.box(tr.tr(b.expr), tr.enc.ivl_type(b.expr.type)) for b in e.args]
+    if ft.arrow == "->":
+        return I.BoolLit(True)
+    return I.FunApp(f"Requires{n}", (f,) + tuple(args))
