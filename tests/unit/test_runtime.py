@@ -264,3 +264,9 @@ def test_map_update_in_a_loop_is_linear() -> None:
     for i in range(100_000):
         m = m.update(i % 1000, i)
     assert len(m) == 1000 and m[999] == 99_999
+
+
+def test_print_arrays_and_functions() -> None:
+    assert string_of(Array.new((3,), 0)) == "array[3]"
+    assert string_of(Array.new((2, 3), 0)) == "array[2, 3]"
+    assert string_of(lambda x: x) == "Function"

@@ -90,4 +90,5 @@ class Array:
         return self.arr[a:b]
 
     def __dafnystr__(self) -> str:
-        return "array" if len(self.dims) == 1 else f"array{len(self.dims)}"
+        """How Dafny's Python runtime prints an array: `array[3]`, `array[2, 3]`."""
+        return f"array{list(self.dims)}"
