@@ -167,7 +167,6 @@ def discover(vars_: list[ast.BoundVar], rng: ast.Expr | None,
     conj = conjuncts(rng)
     pending = list(vars_)
     placed: list[Bound] = []
-    all_ids = {id(v) for v in vars_}
     while pending:
         progress = False
         for v in list(pending):
@@ -205,7 +204,6 @@ def discover(vars_: list[ast.BoundVar], rng: ast.Expr | None,
                                f"comprehension or ':|': no finite bound found for {names}")
     used = {i for b in placed for i in b.used}
     rest = [c for i, c in enumerate(conj) if i not in used]
-    del all_ids
     return placed, rest
 
 

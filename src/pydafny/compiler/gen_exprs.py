@@ -278,7 +278,7 @@ class ExprMixin(GenBase):
     def x_MultiIndexExpr(self, e: ast.MultiIndexExpr) -> str:
         a = self.expr(e.array)
         ix = ", ".join(self.expr(i) for i in e.indices)
-        return f"_rt.Array.get({a}, {ix})" if False else f"{a}.arr[{a}.index({ix})]"
+        return f"{a}.arr[{a}.index({ix})]"
 
     def x_SliceExpr(self, e: ast.SliceExpr) -> str:
         s = self.expr(e.seq)

@@ -423,10 +423,6 @@ class StmtMixin(GenBase):
         # while True: if g1: ... elif g2: ... else: break
         frame_labels = labels or []
         cases = s.cases
-        guard_lines: list[str] = []
-        del guard_lines
-        synthetic = ast.BlockStmt([])
-        del synthetic
         self.loops.append(LoopFrame(labels=frame_labels, is_loop=True))
         inner = self.out.child()
         saved = self.out
