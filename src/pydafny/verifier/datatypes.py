@@ -20,7 +20,7 @@ from ..ivl import ast as I
 from ..semantics import types as T
 from ..syntax import ast as D
 from .context import ProgramCtx
-from .encoding import conj, disj
+from .encoding import BOX, conj, disj
 
 
 @dataclass(slots=True)
@@ -114,6 +114,9 @@ def datatype_info(ctx: ProgramCtx, d: D.DatatypeDecl) -> DatatypeInfo:
                         and not ft.decl.is_co:
                     other = datatype_info(ctx, ft.decl) if ft.decl is not d else info
                     facts.append(I.Binary("<", other.rank(args[j]), info.rank(val)))
+                elif formals[j].type == BOX:
+                    facts.append(I.Binary("<", I.FunApp("$BoxRank", (args[j],)),
+                                          info.rank(val)))
             decls.append(I.AxiomDecl(I.Quantifier("forall", formals, conj(facts),
                                                   (I.Trigger((val,)),))))
         # Every value with this tag is this constructor applied to its destructors.
@@ -125,6 +128,12 @@ def datatype_info(ctx: ProgramCtx, d: D.DatatypeDecl) -> DatatypeInfo:
     # Every value carries the tag of one of the constructors.
     decls.append(I.AxiomDecl(I.Quantifier("forall", (I.Formal(dv.name, sort),), disj(tags),
                                           (I.Trigger((info.tag(dv),)),))))
+    # A boxed value of this datatype has (at least) its rank as box rank.
+    tg = ctx.enc.use("box", sort)
+    bv = I.Ident("b#r")
+    unb = I.FunApp(f"{s}#rank", (I.FunApp(f"$Unbox.{tg}", (bv,)),))
+    decls.append(I.AxiomDecl(I.Quantifier("forall", (I.Formal("b#r", BOX),), I.Binary(
+        "<=", unb, I.FunApp("$BoxRank", (bv,))), (I.Trigger((unb,)),))))
     # Ranks are non-negative (heights).
     decls.append(I.AxiomDecl(I.Quantifier("forall", (I.Formal(dv.name, sort),),
                                           I.Binary("<=", I.IntLit(0), info.rank(dv)),

@@ -59,3 +59,10 @@ function Apply3(f: Func, a0: Box, a1: Box, a2: Box): Box;
 function Requires1(f: Func, a0: Box): bool;
 function Requires2(f: Func, a0: Box, a1: Box): bool;
 function Requires3(f: Func, a0: Box, a1: Box, a2: Box): bool;
+
+// The rank of a boxed value, for termination through generic datatype fields: for every
+// datatype D, rank(Unbox_D(b)) <= $BoxRank(b), and a constructor's boxed argument has a
+// smaller $BoxRank than the value (axioms generated per datatype). Model: $BoxRank(b) is the
+// height of b's content when it is a datatype value, else 0 (unboxing a box of another type
+// gives a fixed value of height 0).
+function $BoxRank(b: Box): int;

@@ -52,6 +52,17 @@ def lex_less(tr: Any, news: list[tuple[D.Type, I.Expr]],
     for (tn, vn), (to, vo) in zip(news, olds):
         if T.family(tn) != T.family(to):
             break
+        if T.family(tn) == "datatype" and not T.types_equal(tn, to):
+            # values of different datatypes (mutual recursion): compare their ranks (all
+            # ranks are heights of constructor trees, one scale); never equal
+            from .datatypes import datatype_info
+            na, nb = T.normalize(tn), T.normalize(to)
+            ia = datatype_info(tr.ctx, na.decl)  # type: ignore[union-attr]
+            ib = datatype_info(tr.ctx, nb.decl)  # type: ignore[union-attr]
+            alts.append(conj(prefix + [I.Binary("<", ia.rank(vn), ib.rank(vo))]))
+            break
+        if tr.enc.ivl_type(tn) != tr.enc.ivl_type(to):
+            break
         alts.append(conj(prefix + [less(tr, tn, vn, vo)]))
         prefix.append(equal(tr.enc.ivl_type(tn), vn, vo))
     return disj(alts) if alts else FALSE
