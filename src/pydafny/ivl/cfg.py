@@ -74,9 +74,12 @@ class LHavoc:
 
 @dataclass(slots=True)
 class LAssign:
+    """names are internal variable names; rhss are read in `scope` (the body when None)."""
+
     names: tuple[str, ...]
     rhss: tuple[A.Expr, ...]
     span: Span = NO_SPAN
+    scope: Scope | None = None
 
 
 LCmd = LAssert | LAssume | LHavoc | LAssign
@@ -95,9 +98,11 @@ class BBlock:
 class Cfg:
     entry: BBlock
     blocks: list[BBlock]
-    var_types: dict[str, A.Type]  # every local, formal and temporary, resolved
+    var_types: dict[str, A.Type]  # every local, formal and temporary (internal names)
     # where clauses by variable, with the scope their names are read in
     wheres: dict[str, tuple[A.Expr, Scope | None]] = field(default_factory=dict)
+    # source name -> internal name, for formals and locals that shadow a global variable
+    internal: dict[str, str] = field(default_factory=dict)
 
 
 class LoweringError(Exception):
@@ -114,21 +119,25 @@ class _Lowerer:
         self.proc = impl.proc
         self.blocks: list[BBlock] = []
         self.var_types: dict[str, A.Type] = {}
-        self.own = Scope({p.name: f.name for p, f in zip(self.proc.ins + self.proc.outs,
-                                                         impl.ins + impl.outs)})
+        # a formal or local named like a global variable gets an internal name ('@' cannot
+        # occur in source names), so that the two never share incarnations
+        self.internal: dict[str, str] = {
+            f.name: f"{f.name}@local" for f in impl.ins + impl.outs + impl.body.locals
+            if f.name in info.globals}
+        self.own = Scope({p.name: self.iname(f.name)
+                          for p, f in zip(self.proc.ins + self.proc.outs, impl.ins + impl.outs)})
         self.wheres: dict[str, tuple[A.Expr, Scope | None]] = {}
         for g in info.globals.values():
-            if g.where is not None:
-                self.wheres[g.name] = (g.where, None)
+            if g.where is not None:  # read among globals, whatever the locals are called
+                self.wheres[g.name] = (g.where, Scope({}))
         for f in impl.ins + impl.outs + impl.body.locals:
-            self.var_types[f.name] = info.resolve_type(f.type)
-            self.wheres.pop(f.name, None)
+            self.var_types[self.iname(f.name)] = info.resolve_type(f.type)
             if f.where is not None:
-                self.wheres[f.name] = (f.where, None)
+                self.wheres[self.iname(f.name)] = (f.where, None)
         # the procedure's where clauses on its formals, renamed to the implementation's
         for p, f in zip(self.proc.ins + self.proc.outs, impl.ins + impl.outs):
             if p.where is not None and f.where is None:
-                self.wheres[f.name] = (p.where, self.own)
+                self.wheres[self.iname(f.name)] = (p.where, self.own)
         self.cur: BBlock | None = None
         self.breaks: list[BBlock] = []
         self.exits: dict[str, BBlock] = {}  # label of an enclosing if/while -> after it
@@ -174,7 +183,11 @@ class _Lowerer:
                     self.jump(targets[i + 1])
                 else:
                     self.ret(self.end_span)
-        return Cfg(entry, self.blocks, self.var_types, self.wheres)
+        return Cfg(entry, self.blocks, self.var_types, self.wheres, self.internal)
+
+    def iname(self, name: str) -> str:
+        """The internal name of a variable named `name` in the body."""
+        return self.internal.get(name, name)
 
     def ret(self, span: Span) -> None:
         if self.cur is None:
@@ -212,13 +225,13 @@ class _Lowerer:
         elif isinstance(s, A.Assume):
             self.emit(LAssume(s.expr))
         elif isinstance(s, A.Havoc):
-            self.emit(LHavoc(s.names, s.span))
+            self.emit(LHavoc(tuple(self.iname(n) for n in s.names), s.span))
         elif isinstance(s, A.Assign):
             names: list[str] = []
             rhss: list[A.Expr] = []
             for lhs, rhs in zip(s.lhss, s.rhss):
                 n, r = _desugar_lhs(lhs, rhs)
-                names.append(n)
+                names.append(self.iname(n))
                 rhss.append(r)
             self.emit(LAssign(tuple(names), tuple(rhss), s.span))
         elif isinstance(s, A.Call):
@@ -312,7 +325,7 @@ class _Lowerer:
         rename: dict[str, str] = {}
         ins: list[str] = []
         for f, a in zip(p.ins, s.args):
-            t = self.temp(f"call{k}in${f.name}", f.type)
+            t = self.temp(f"call@{k}@in@{f.name}", f.type)
             rename[f.name] = t
             ins.append(t)
         if ins:
@@ -328,12 +341,13 @@ class _Lowerer:
                                                 r.info, s.info), pre_scope))
         olds: dict[str, str] = {}
         for g in p.modifies:
-            olds[g] = self.temp(f"call{k}old${g}", self.info.globals[g].type)
-        if olds:
-            self.emit(LAssign(tuple(olds.values()), tuple(A.Ident(g) for g in olds), s.span))
+            olds[g] = self.temp(f"call@{k}@old@{g}", self.info.globals[g].type)
+        if olds:  # read among globals (Scope({})), even where a local shadows one
+            self.emit(LAssign(tuple(olds.values()), tuple(A.Ident(g) for g in olds), s.span,
+                              Scope({})))
         outs: list[str] = []
         for f in p.outs:
-            t = self.temp(f"call{k}out${f.name}", f.type)
+            t = self.temp(f"call@{k}@out@{f.name}", f.type)
             rename[f.name] = t
             outs.append(t)
         if p.modifies or outs:
@@ -344,8 +358,10 @@ class _Lowerer:
                 self.emit(LAssume(f.where, post_scope))
         for en in p.ensures:
             self.emit(LAssume(en.expr, post_scope))
-        if outs:
-            self.emit(LAssign(s.outs, tuple(A.Ident(t) for t in outs), s.span))
+        if outs:  # the temporaries are read by their (internal) names
+            self.emit(LAssign(tuple(self.iname(o) for o in s.outs),
+                              tuple(A.Ident(t) for t in outs), s.span,
+                              Scope({t: t for t in outs})))
 
 
 def _nested_labels(blocks: tuple[A.Block, ...]) -> list[tuple[str, Span]]:

@@ -104,7 +104,7 @@ def cut_loops(cfg: Cfg) -> Cfg:
             _cut(h, sources, preds, cfg)
     post, back = _dfs(cfg.entry)
     assert not back
-    return Cfg(cfg.entry, post[::-1], cfg.var_types, cfg.wheres)
+    return Cfg(cfg.entry, post[::-1], cfg.var_types, cfg.wheres, cfg.internal)
 
 
 def _cut(h: BBlock, sources: list[BBlock], preds: dict[int, list[BBlock]], cfg: Cfg) -> None:

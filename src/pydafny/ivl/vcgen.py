@@ -106,20 +106,30 @@ class _Passifier:
         return T.const(f"{name}@{k}", self.sort_of(name))
 
     def env(self, sigma: dict[str, Term], scope: Scope | None) -> Env:
+        """Identifiers in the body (scope None) name locals first (through `cfg.internal` for
+        locals shadowing globals), then globals; in a specification scope they name renamed
+        formals, then globals. Keys of sigma are internal names, so a local and a global of
+        the same name never share an incarnation."""
         globals_ = self.info.globals
         var_types = self.cfg.var_types
+        internal = self.cfg.internal
+
+        def var(key: str) -> Term:
+            t = sigma.get(key)
+            return t if t is not None else self.init(key)
 
         def body_cur(n: str) -> Term | None:
-            if n in var_types or n in globals_:
-                t = sigma.get(n)
-                return t if t is not None else self.init(n)
+            key = internal.get(n, n)
+            if key in var_types or key in globals_:
+                return var(key)
             return None
 
         def body_old(n: str) -> Term | None:
-            if n in var_types:
-                return body_cur(n)
-            if n in globals_:
-                return self.init(n)
+            key = internal.get(n, n)
+            if key in var_types:
+                return var(key)
+            if key in globals_:
+                return self.init(key)
             return None
 
         if scope is None:
@@ -130,19 +140,19 @@ class _Passifier:
         def spec_cur(n: str) -> Term | None:
             r = rename.get(n)
             if r is not None:
-                return body_cur(r)
-            return body_cur(n) if n in globals_ else None
+                return var(r)
+            return var(n) if n in globals_ else None
 
         def spec_old(n: str) -> Term | None:
             r = rename.get(n)
             if r is not None:
-                return body_cur(r)
+                return var(r)
             if n not in globals_:
                 return None
             if olds is None:
                 return self.init(n)
             o = olds.get(n)
-            return body_cur(o) if o is not None else body_cur(n)
+            return var(o) if o is not None else var(n)
 
         return Env(spec_cur, spec_old)
 
@@ -233,7 +243,7 @@ class _Passifier:
         enc = self.enc
         for c in b.cmds:
             if isinstance(c, LAssign):
-                env = self.env(sigma, None)
+                env = self.env(sigma, c.scope)
                 vals = [enc.expr(r, env) for r in c.rhss]
                 for n, v in zip(c.names, vals):
                     if v.op in ("const", "int", "bool", "bv", "real"):
