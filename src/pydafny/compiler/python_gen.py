@@ -132,7 +132,8 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
         self.tail_call_stmts: set[int] = set()
         self.tail_params: list[str] = []
         self.label_excs: list[str] = []
-        self.finals: list[str] = []           # constants, computed at the end
+        # constants, computed at the end: (the const Field, its assignment)
+        self.finals: list[tuple[ast.Field, str]] = []
         self._tmp = 0
         self._pending_filter: list[ast.Expr] = []
 
@@ -247,7 +248,7 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
             o.line("")
             o.line("")
             o.line("# constants (computed once every declaration exists)")
-            for ln in self.finals:
+            for ln in self.ordered_finals():
                 o.line(ln)
         o.line("")
         o.line("")
@@ -370,7 +371,8 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
                 if f.is_const and f.init is not None:
                     self.start_function()
                     if f.is_static:
-                        self.finals.append(f"{name}.{self.field_name(f)} = {self.expr(f.init)}")
+                        self.finals.append(
+                            (f, f"{name}.{self.field_name(f)} = {self.expr(f.init)}"))
                     else:
                         o.line("")
                         o.line("@property")
@@ -379,8 +381,8 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
                             o.line(f"return {self.expr(f.init)}")
                 elif f.is_static:
                     self.start_function()
-                    self.finals.append(f"{name}.{self.field_name(f)} = "
-                                       f"{self.default_value(f.type)}")
+                    dflt = self.default_value(f.type)
+                    self.finals.append((f, f"{name}.{self.field_name(f)} = {dflt}"))
             self.members(d.members)
         o.line("")
         o.line("")
@@ -415,7 +417,8 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
                 if isinstance(f, ast.Field) and not f.is_ghost and f.init is not None:
                     self.start_function()
                     if f.is_static:
-                        self.finals.append(f"{name}.{self.field_name(f)} = {self.expr(f.init)}")
+                        self.finals.append(
+                            (f, f"{name}.{self.field_name(f)} = {self.expr(f.init)}"))
                     else:
                         o.line("")
                         o.line("@property")
@@ -781,12 +784,52 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
         o.line("")
         o.line("")
 
+    def ordered_finals(self) -> list[str]:
+        """The constant assignments, each after those its initializer needs (directly or
+        through the functions it calls); source order otherwise."""
+        fields = {id(f): f for f, _ in self.finals}
+        memo: dict[int, set[int]] = {}
+
+        def deps(node: Any, seen: set[int]) -> set[int]:
+            out: set[int] = set()
+            stack: list[Any] = [node]
+            while stack:
+                n = stack.pop()
+                d = getattr(n, "decl", None) if isinstance(n, (ast.NameExpr,
+                                                              ast.MemberSelect)) else None
+                if isinstance(n, ast.ApplyExpr):
+                    d = n.decl
+                if d is not None and id(d) in fields:
+                    out.add(id(d))
+                elif isinstance(d, ast.Function) and d.body is not None and id(d) not in seen:
+                    seen.add(id(d))
+                    if id(d) not in memo:
+                        memo[id(d)] = deps(d.body, seen)
+                    out |= memo[id(d)]
+                stack.extend(ast.children(n))
+            return out
+
+        need = {id(f): (deps(f.init, set()) - {id(f)}) if f.init is not None else set()
+                for f, _ in self.finals}
+        done: set[int] = set()
+        order: list[str] = []
+        pending = list(self.finals)
+        while pending:
+            ready = [(f, ln) for f, ln in pending if need[id(f)] <= done]
+            if not ready:          # a cycle (the resolver rejects those): source order
+                ready = pending[:1]
+            for f, ln in ready:
+                order.append(ln)
+                done.add(id(f))
+            pending = [p for p in pending if id(p[0]) not in done]
+        return order
+
     def module_const(self, f: ast.Field) -> None:
         if f.is_ghost:
             return
         self.start_function()
         val = self.expr(f.init) if f.init is not None else self.default_value(f.type)
-        self.finals.append(f"{self.decl_name(f)} = {val}")
+        self.finals.append((f, f"{self.decl_name(f)} = {val}"))
 
 
 def compile_program(program: ast.Program, source_name: str,
