@@ -4,8 +4,6 @@ reparsed program gives the same text."""
 
 from __future__ import annotations
 
-import glob
-import os
 
 import pytest
 
@@ -13,10 +11,7 @@ from pydafny.diagnostics import Reporter
 from pydafny.syntax.parser import parse_source
 from pydafny.syntax.source import SourceFile
 
-CORPUS = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "corpus", "dafnybench")
-if not os.path.isdir(CORPUS):
-    CORPUS = "/work/shared/corpus/dafnybench"
-FILES = sorted(glob.glob(os.path.join(CORPUS, "*.dfy")))
+from corpus_location import CORPUS_FILES as FILES
 
 
 def _parse(path: str) -> tuple[object, list[str]]:

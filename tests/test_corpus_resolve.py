@@ -11,7 +11,8 @@ import pytest
 from pydafny.diagnostics import Reporter
 from pydafny.syntax import ast
 
-CORPUS = pathlib.Path("/work/shared/corpus/dafnybench")
+from corpus_location import CORPUS
+
 FILES = sorted(p.name for p in CORPUS.glob("*.dfy")) if CORPUS.is_dir() else []
 
 

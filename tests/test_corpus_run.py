@@ -16,9 +16,7 @@ from pathlib import Path
 
 import pytest
 
-CORPUS = Path("/work/shared/corpus/dafnybench")
-if not CORPUS.is_dir():
-    CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dafnybench"
+from corpus_location import CORPUS
 TIMEOUT = 30
 MAIN_RE = re.compile(r"^\s*(static\s+)?method\s+(\{:[^}]*\}\s*)*Main\b", re.MULTILINE)
 

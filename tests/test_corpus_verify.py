@@ -19,7 +19,7 @@ from typing import Optional
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-CORPUS = (ROOT / ".." / "shared" / "corpus" / "dafnybench").resolve()
+from corpus_location import CORPUS  # noqa: E402
 BASELINE = ROOT / "tests" / "corpus_verify_baseline.txt"
 TIME_LIMIT = 5.0            # seconds per VC (a backstop; the resource limit decides)
 RESOURCE_LIMIT = 4_000_000  # z3 rlimit per VC: deterministic, unlike wall time

@@ -4,7 +4,6 @@ unreadable files and includes instead of raising."""
 
 from __future__ import annotations
 
-import glob
 import os
 import random
 
@@ -17,8 +16,7 @@ from pydafny.syntax.lexer import tokenize
 from pydafny.syntax.parser import parse_files, parse_source
 from pydafny.syntax.source import SourceFile
 
-CORPUS = "/work/shared/corpus/dafnybench"
-CORPUS_FILES = sorted(glob.glob(os.path.join(CORPUS, "*.dfy")))
+from corpus_location import CORPUS_FILES
 
 
 def parse_text(text: str) -> tuple[A.Program, Reporter]:
