@@ -51,4 +51,17 @@ method Main() {
     case b > 0 => b := b - 1;
   }
   print a, " ", b, "\n";
+  var c := 0;
+  label Search:
+  while
+    decreases 100 - c
+  {
+    case c < 100 =>
+      for k := 0 to 10 {
+        if k == 3 { continue Search; }
+        if c >= 6 { break break; }
+        c := c + 1;
+      }
+  }
+  print c, "\n";
 }

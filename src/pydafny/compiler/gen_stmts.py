@@ -371,7 +371,9 @@ class StmtMixin(GenBase):
                           "applies')")
 
     def loop(self, s: ast.Stmt, header: str, body: list[ast.Stmt], labels: list[str],
-             prologue: list[str] | None = None) -> None:
+             cases: list[ast.GuardedAlternative] | None = None) -> None:
+        """A loop with `header`; its body is `body`, or for a `while case` loop the chain
+        `if g1: ... elif g2: ... else: break` over `cases`."""
         frame = LoopFrame(labels=labels, is_loop=True)
         self.loops.append(frame)
         inner = self.out.child()
@@ -380,10 +382,17 @@ class StmtMixin(GenBase):
         try:
             with self.out.indent():
                 start = len(self.out.lines)
-                for p in prologue or []:
-                    self.out.line(p)
                 for x in body:
                     self.stmt(x)
+                for i, c in enumerate(cases or []):
+                    guard = strip_parens(self.expr(c.guard))
+                    self.out.line(f"{'if' if i == 0 else 'elif'} {guard}:")
+                    with self.out.indent():
+                        self.block(c.body)
+                if cases:
+                    self.out.line("else:")
+                    with self.out.indent():
+                        self.out.line("break")
                 self.out.ensure_body(start)
         finally:
             self.out = saved
@@ -420,29 +429,7 @@ class StmtMixin(GenBase):
     def s_AlternativeLoopStmt(self, s: ast.AlternativeLoopStmt,
                               labels: list[str] | None = None) -> None:
         self.mark(s)
-        # while True: if g1: ... elif g2: ... else: break
-        frame_labels = labels or []
-        cases = s.cases
-        self.loops.append(LoopFrame(labels=frame_labels, is_loop=True))
-        inner = self.out.child()
-        saved = self.out
-        self.out = inner
-        try:
-            with self.out.indent():
-                for i, c in enumerate(cases):
-                    self.out.line(f"{'if' if i == 0 else 'elif'} {self.expr(c.guard)}:")
-                    with self.out.indent():
-                        self.block(c.body)
-                self.out.line("else:")
-                with self.out.indent():
-                    self.out.line("break")
-        finally:
-            self.out = saved
-            frame = self.loops.pop()
-        if frame.break_exc or frame.continue_exc:
-            raise CompileError(s.span, "unsupported: labelled jumps out of a `while case` loop")
-        self.out.line("while True:")
-        self.out.extend(inner)
+        self.loop(s, "while True:", [], labels or [], cases=s.cases)
 
     def s_ForLoopStmt(self, s: ast.ForLoopStmt, labels: list[str] | None = None) -> None:
         if s.body is None:
