@@ -140,7 +140,19 @@ def _translate_loop(st: Any, guard: Optional[D.Expr], spec: D.LoopSpec,
     for inv_e, ob in extra_invariants:
         invs.append(I.Invariant(inv_e, info=ob, span=ob.span))
     for inv in spec.invariants:
-        invs.append(I.Invariant(ptr.tr(inv.expr), free=inv.is_free,
+        wf_sink: list[I.Stmt] = []
+        inv_e = ExprTranslator(ctx, env_inv, WF(None if inv.is_free else wf_sink)).tr(inv.expr)
+        # The preconditions of the functions an invariant calls hold wherever the invariant
+        # is evaluated (Dafny checks the invariants well formed in every loop-head state and
+        # then knows their calls are defined there, its `canCall` facts). Here they are
+        # invariants of their own, before the invariant: on entry they were just checked
+        # (above), after an iteration they follow from Dafny's check; so on loop exit the
+        # calls in the invariants unfold (e.g. `sorted(a, j, n)` with its `0 <= j`).
+        for a in wf_sink:
+            if isinstance(a, I.Assert) and isinstance(a.info, Obligation) \
+                    and a.info.kind == Kind.FUNCTION_PRECONDITION:
+                invs.append(I.Invariant(a.expr, info=a.info, span=a.span))
+        invs.append(I.Invariant(inv_e, free=inv.is_free,
                                 info=Obligation(Kind.INVARIANT, inv.expr.span),
                                 span=inv.expr.span))
     for v, t in st.constrained:

@@ -76,6 +76,8 @@ def failure_diagnostic(f: Failure) -> Diagnostic:
         span = ob.span if ob is not None else f.clause_span
     elif f.kind == FailureKind.INVARIANT_MAINTAINED:
         msg = "this invariant could not be proved to be maintained by the loop"
+        if ob is not None and ob.kind != Kind.INVARIANT:  # a well-formedness invariant
+            msg = plain_message(ob)
         span = ob.span if ob is not None else f.clause_span
     else:
         msg = plain_message(ob) if ob is not None else "assertion could not be proved"

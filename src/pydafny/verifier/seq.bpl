@@ -76,6 +76,29 @@ axiom (forall s: Seq.$T, n: int, k: int :: { Seq#Index.$T(s, k), Seq#Drop.$T(s, 
 // Dropping nothing gives s.
 axiom (forall s: Seq.$T, n: int :: { Seq#Drop.$T(s, n) } n == 0 ==> Seq#Drop.$T(s, n) == s);
 
+// Splitting a concatenation at the length of its first part gives back the two parts
+// (true of lists: the first |s0| elements of s0 ++ s1 are s0, the rest is s1).
+axiom (forall s0: Seq.$T, s1: Seq.$T :: { Seq#Append.$T(s0, s1) }
+  Seq#Take.$T(Seq#Append.$T(s0, s1), Seq#Length.$T(s0)) == s0 &&
+  Seq#Drop.$T(Seq#Append.$T(s0, s1), Seq#Length.$T(s0)) == s1);
+// Dropping a prefix of s commutes with appending one element at the end (0 <= n <= |s|: the
+// elements after position n of s ++ [v] are those of s after n, then v).
+axiom (forall s: Seq.$T, v: $E, n: int :: { Seq#Drop.$T(Seq#Build.$T(s, v), n) }
+  0 <= n && n <= Seq#Length.$T(s) ==>
+    Seq#Drop.$T(Seq#Build.$T(s, v), n) == Seq#Build.$T(Seq#Drop.$T(s, n), v));
+// Taking at most |s| elements of s ++ [v] does not reach v.
+axiom (forall s: Seq.$T, v: $E, n: int :: { Seq#Take.$T(Seq#Build.$T(s, v), n) }
+  0 <= n && n <= Seq#Length.$T(s) ==>
+    Seq#Take.$T(Seq#Build.$T(s, v), n) == Seq#Take.$T(s, n));
+// Dropping m then n elements drops m + n (for m, n >= 0 and m + n <= |s|).
+axiom (forall s: Seq.$T, m: int, n: int :: { Seq#Drop.$T(Seq#Drop.$T(s, m), n) }
+  0 <= m && 0 <= n && m + n <= Seq#Length.$T(s) ==>
+    Seq#Drop.$T(Seq#Drop.$T(s, m), n) == Seq#Drop.$T(s, m + n));
+// Taking n elements of the first m (0 <= n <= m <= |s|) takes the first n of s.
+axiom (forall s: Seq.$T, m: int, n: int :: { Seq#Take.$T(Seq#Take.$T(s, m), n) }
+  0 <= n && n <= m && m <= Seq#Length.$T(s) ==>
+    Seq#Take.$T(Seq#Take.$T(s, m), n) == Seq#Take.$T(s, n));
+
 function Seq#Equal.$T(s0: Seq.$T, s1: Seq.$T): bool;
 // Two lists are equal iff they have the same length and the same elements.
 axiom (forall s0: Seq.$T, s1: Seq.$T :: { Seq#Equal.$T(s0, s1) }
