@@ -577,7 +577,8 @@ class StmtTranslator:
     # ------------------------------------------------------------------ control flow
     def st_IfStmt(self, s: D.IfStmt) -> None:
         if s.bound_vars:
-            raise Unsupported(s.span, "binding if")
+            self.binding_if(s)
+            return
         cond = self.expr(s.guard) if s.guard is not None else None
         then = self.sub_block(s.then)
         els: tuple[I.Stmt, ...] = ()
@@ -587,6 +588,37 @@ class StmtTranslator:
             else:
                 els = self.stmts_block([s.else_])
         self.emit(I.If(cond, then, els))
+
+    def binding_if(self, s: D.IfStmt) -> None:
+        """`if x :| P { A } else { B }`: A runs with some x satisfying P when one exists."""
+        assert s.bound_vars is not None and s.guard is not None
+        tr = self.tr()
+        formals, tcs, env = tr.bind_vars(s.bound_vars)
+        with tr.wf.binding(formals):
+            with tr.wf.under(tcs):
+                p = tr.sub(env).tr(s.guard)
+        exists = I.Quantifier("exists", formals, conj([tcs, p]))
+        saved = self.env
+        self.env = self.env.copy()
+        idents = []
+        for v in s.bound_vars:
+            idents.append(self.declare(v, v.type))
+        saved_out = self.out
+        self.out = [I.Havoc(tuple(i.name for i in idents))]
+        for v, i in zip(s.bound_vars, idents):
+            c = type_constraint(self.ctx, v.type, i)
+            if c != TRUE:
+                self.out.append(I.Assume(c))
+        self.out.append(I.Assume(ExprTranslator(self.ctx, self.env, WF(None)).tr(s.guard)))
+        self.block(s.then)
+        then = truncate(self.out)
+        self.out = saved_out
+        self.env = saved
+        els: tuple[I.Stmt, ...] = ()
+        if s.else_ is not None:
+            els = self.sub_block(s.else_) if isinstance(s.else_, D.BlockStmt) \
+                else self.stmts_block([s.else_])
+        self.emit(I.If(exists, then, els))
 
     def st_AlternativeIfStmt(self, s: D.AlternativeIfStmt) -> None:
         guards = []
