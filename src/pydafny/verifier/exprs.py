@@ -174,7 +174,12 @@ class ExprTranslator:
             raise Unsupported(e.span, f"field '{d.name}'")
         self.check_generic_field(d, e)
         self.check_reads(obj, e)
-        return I.MapSelect(self.heap_expr(hv), (obj,))
+        val: I.Expr = I.MapSelect(self.heap_expr(hv), (obj,))
+        if e.type is not None:
+            # a field of a generic class holds the declared (boxed) representation
+            have = self.ctx.heaps[hv].type.range  # type: ignore[attr-defined]
+            val = self.enc.coerce(val, have, self.ity(e.type, e.span), e.span)
+        return val
 
     def check_generic_field(self, d: D.Field, e: D.Node) -> None:
         """A field of a generic class holding arrays of its type parameters, seen through an

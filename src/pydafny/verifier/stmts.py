@@ -382,6 +382,11 @@ class StmtTranslator:
             return
         _, hv, obj, idx = loc
         target: I.Expr = I.MapSelect(I.Ident(hv), (obj,))
+        if not idx:
+            # a field of a generic class holds the declared (boxed) representation
+            want = self.ctx.heaps[hv].type.range  # type: ignore[attr-defined]
+            have = self.ctx.enc.ivl_type(t) if t is not None else want
+            val = self.ctx.enc.coerce(val, have, want, lhs.span)
         if len(idx) == 1 and hv in self.ctx.array_slices and t is not None:
             # a[..] after a[i] := v is a[..][i := v] (a fact about Seq#FromArray)
             old_row = self.new_local("row", self.ctx.heaps[hv].type.range)  # type: ignore
