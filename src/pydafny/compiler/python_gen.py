@@ -475,18 +475,6 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
                             with o.indent():
                                 o.line(f"v = self._{n} = v.force()")
                             o.line("return v")
-                o.line("")
-                o.line("def __eq__(self, other):")
-                with o.indent():
-                    cmp = "".join(f" and self.{n} == other.{n}" for n in fnames)
-                    o.line(f"return self is other or (type(other) is {cname}{cmp})")
-                o.line("")
-                o.line("def __hash__(self):")
-                with o.indent():
-                    if fnames:
-                        o.line(f"return hash(({c.name!r}{''.join(', self.' + n for n in fnames)}))")
-                    else:
-                        o.line(f"return hash({c.name!r})")
             o.line("")
             o.line("")
 
