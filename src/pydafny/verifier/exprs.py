@@ -514,6 +514,12 @@ class ExprTranslator:
         if st is not None and T.family(st) == "map":
             m, k, v = self.tr(e.seq), self.tr(e.index), self.tr(e.value)
             return E.map_fn("Build", self.ity(st, e.span), m, k, v)
+        if st is not None and T.family(st) == "multiset":
+            m, x, n = self.tr(e.seq), self.tr(e.index), self.tr(e.value)
+            if self.wf.active:
+                self.wf.check(I.Binary("<=", I.IntLit(0), n),
+                              Obligation(Kind.SUBSET, e.value.span, "nat"))
+            return ms_fn("Set", self.ity(st, e.span), m, x, n)
         if st is None or T.family(st) != "seq":
             raise Unsupported(e.span, "update of this type")
         s = self.tr(e.seq)

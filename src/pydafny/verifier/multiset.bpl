@@ -99,3 +99,11 @@ axiom (forall s: Seq.$T, n: int :: { MultiSet#FromSeq.$T(Seq#Take.$T(s, n)) }
   0 <= n && n <= Seq#Length.$T(s) ==>
     MultiSet#FromSeq.$T(s) == MultiSet#Union.$T(MultiSet#FromSeq.$T(Seq#Take.$T(s, n)),
                                                 MultiSet#FromSeq.$T(Seq#Drop.$T(s, n))));
+
+function MultiSet#Set.$T(m: MultiSet.$T, x: $E, n: int): MultiSet.$T;
+// m[x := n] for n >= 0: x occurs n times, the others as in m.
+axiom (forall m: MultiSet.$T, x: $E, n: int, y: $E :: { MultiSet#Count.$T(MultiSet#Set.$T(m, x, n), y) }
+  0 <= n ==> MultiSet#Count.$T(MultiSet#Set.$T(m, x, n), y) ==
+    (if y == x then n else MultiSet#Count.$T(m, y)));
+axiom (forall m: MultiSet.$T, x: $E, n: int :: { MultiSet#Set.$T(m, x, n) }
+  0 <= n ==> MultiSet#Count.$T(MultiSet#Set.$T(m, x, n), x) == n);
