@@ -1,5 +1,6 @@
 """The prelude is not contradictory: `assert false` right after it (with every theory template
-instantiated) must fail, and a trivially true assertion must verify."""
+instantiated: sequences, sets, multisets, maps, boxes, conversions, seq constructors) must fail,
+and a trivially true assertion must verify."""
 
 from __future__ import annotations
 
@@ -18,6 +19,12 @@ def _program(claim: I.Expr) -> I.Program:
                 continue
             decls.extend(prelude.theory_decls(theory, str(t), tg))
     decls.extend(prelude.theory_decls("seq", "Seq.int", "Seq.int"))
+    for t, tg in ((I.INT, "int"), (REF, "Ref")):
+        decls.extend(prelude.theory_decls("multiset", str(t), tg))
+        decls.extend(prelude.theory_decls("seqbox", str(t), tg))
+        decls.extend(prelude.theory_decls("seqcreate", str(t), tg))
+    decls.extend(prelude.map_decls("int", "int", "Ref", "Ref"))
+    decls.extend(prelude.map_decls("Ref", "Ref", "bool", "bool"))
     decls.append(I.ProcedureDecl("P", ()))
     decls.append(I.ImplementationDecl("P", (), (), I.Body((), (I.Block("b", (I.Assert(claim),)),))))
     return I.Program(tuple(decls))
