@@ -149,7 +149,7 @@ def run_main(main: Callable[[list[str]], None], argv: list[str]) -> int:
     try:
         threading.stack_size(STACK_BYTES)
         sys.setrecursionlimit(RECURSION_LIMIT)
-        t = threading.Thread(target=target, name="dafny-main")
+        t = threading.Thread(target=target, name="dafny-main", daemon=True)
         t.start()
         t.join()
     finally:
