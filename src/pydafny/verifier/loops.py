@@ -27,6 +27,7 @@ from .context import WF
 from .encoding import REF, TRUE, conj, implies
 from .exprs import ExprTranslator, fresh
 from .framing import heap_frame
+from .inlining import checked_form
 from .obligations import Kind, Obligation
 from .termination import lex_less
 from .unsupported import Unsupported
@@ -152,9 +153,14 @@ def _translate_loop(st: Any, guard: Optional[D.Expr], spec: D.LoopSpec,
             if isinstance(a, I.Assert) and isinstance(a.info, Obligation) \
                     and a.info.kind == Kind.FUNCTION_PRECONDITION:
                 invs.append(I.Invariant(a.expr, info=a.info, span=a.span))
-        invs.append(I.Invariant(inv_e, free=inv.is_free,
+        # checked with the bodies of its predicates inlined (as Dafny checks it), assumed
+        # also as written (so later uses of the predicates match it)
+        checked = inv_e if inv.is_free else checked_form(ptr, inv.expr)
+        invs.append(I.Invariant(checked, free=inv.is_free,
                                 info=Obligation(Kind.INVARIANT, inv.expr.span),
                                 span=inv.expr.span))
+        if checked != inv_e:
+            invs.append(I.Invariant(inv_e, free=True))
     for v, t in st.constrained:
         c = type_constraint(ctx, t, v)
         if c != TRUE:

@@ -73,10 +73,17 @@ def declare_procedure(ctx: ProgramCtx, info: MethodInfo, env: Env, ins: list[I.F
     env_post = env.copy()
     env_post.fuel = I.FunApp("$LS", (I.FunApp("$LS", (I.Ident("$LZ"),)),))
     tr = ExprTranslator(ctx, env_post, WF(None))
+    from .inlining import checked_form
     for e in m.ensures:
-        ensures.append(I.Ensures(tr.tr(e.expr), free=e.is_free,
+        # checked with its predicates' bodies inlined (as Dafny does); also free as written,
+        # which is what callers use (both are equivalent where the ensures is well formed)
+        plain = tr.tr(e.expr)
+        checked = plain if e.is_free else checked_form(tr, e.expr)
+        ensures.append(I.Ensures(checked, free=e.is_free,
                                  info=Obligation(Kind.POSTCONDITION, e.expr.span),
                                  span=e.expr.span))
+        if checked != plain:
+            ensures.append(I.Ensures(plain, free=True))
     for f in m.outs:
         v = env.vars[id(f)]
         c = type_constraint(ctx, f.type, v)

@@ -137,9 +137,17 @@ class StmtTranslator:
             self.emit(I.Assume(pure))
             return
         p = self.expr(s.expr, assertion=True)
-        self.check(p, Obligation(Kind.ASSERTION, s.expr.span))
         if p == TRUE:
             return
+        # checked with its predicates' bodies inlined (as Dafny does), then known as written
+        from .inlining import checked_form
+        t = self.tr()
+        t.env = self.env.copy()
+        t.env.fuel = I.FunApp("$LS", (I.FunApp("$LS", (I.Ident("$LZ"),)),))
+        q = checked_form(t, s.expr)
+        self.check(q, Obligation(Kind.ASSERTION, s.expr.span))
+        if q != p:
+            self.emit(I.Assume(p))
 
     def st_AssumeStmt(self, s: D.AssumeStmt) -> None:
         self.emit(I.Assume(self.expr(s.expr)))
