@@ -150,3 +150,12 @@ def test_same_verdict_every_time() -> None:
     prog = parse_program(SourceFile("t.bpl", text))
     runs = [verify_program(prog)[0][0] for _ in range(3)]
     assert len({(r.verdict, tuple(f.span.start for f in r.failures)) for r in runs}) == 1
+
+
+def test_json_errors(tmp_path, capsys) -> None:
+    path = tmp_path / "e.bpl"
+    path.write_text("procedure P() { assert nope; }\n")
+    assert main(["boogie", "--json", str(path)]) == 2
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["errors"][0]["message"] == "undeclared identifier: nope"
+    assert (doc["errors"][0]["line"], doc["errors"][0]["col"]) == (1, 24)

@@ -93,8 +93,12 @@ def run(argv: list[str]) -> int:
         try:
             decls.extend(parse_program(src).decls)
         except IvlSyntaxError as e:
-            print(Diagnostic(e.span, e.message).format())
-            print(f"1 parse errors detected in {path}")
+            d = Diagnostic(e.span, e.message)
+            if args.json:
+                print(json.dumps({"errors": [_json_diag(d)]}, indent=2))
+            else:
+                print(d.format())
+                print(f"1 parse errors detected in {path}")
             return EXIT_SYNTAX
     program = A.Program(tuple(decls))
     name = args.files[0]
@@ -108,6 +112,9 @@ def run(argv: list[str]) -> int:
 
     results, diags = verify_program(program, opts, on_result=stream)
     if any(d.severity == "Error" for d in diags):
+        if args.json:
+            print(json.dumps({"errors": [_json_diag(d) for d in diags]}, indent=2))
+            return EXIT_SYNTAX
         for d in diags:
             print(d.format())
         n = sum(1 for d in diags if d.severity == "Error")
@@ -168,6 +175,10 @@ def _summary(results: list[ImplResult]) -> str:
 
 def _pos(span) -> dict[str, object]:  # type: ignore[no-untyped-def]
     return {"file": span.filename, "line": span.line, "col": span.col}
+
+
+def _json_diag(d: Diagnostic) -> dict[str, object]:
+    return {"message": d.message, **_pos(d.span)}
 
 
 def _json(results: list[ImplResult]) -> dict[str, object]:
