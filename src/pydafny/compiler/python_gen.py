@@ -14,7 +14,8 @@ Layout of the generated module
   their base types (newtype members become functions taking the value first).
 * Module-level functions and methods are Python functions; static members are static
   methods; methods return their out-parameters (a tuple when there are several).
-* Constants are computed once the whole module is defined, in source order.
+* Constants are computed once the whole module is defined, in dependency order.
+* Self calls in tail position run as loops (see `gen_tailcalls`).
 * `_dafny_main(argv)` calls Main; running the module as a script runs it.
 Ghost declarations (lemmas, ghost functions, ghost fields) are not emitted.
 """
