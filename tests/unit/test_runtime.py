@@ -198,7 +198,7 @@ def test_arrays() -> None:
     assert a.Length == 3 and a.arr == [0, 5, 0]
     assert rt.seq_of_array(a) == Seq.of(0, 5, 0) and rt.seq_of_array(a, 1, 2) == Seq.of(5)
     m = Array.init((2, 3), lambda i, j: i * 10 + j)
-    assert m.length(0) == 2 and m.length(1) == 3
+    assert m.length(0) == 2 and m.length(1) == 3 and (m.Length0, m.Length1) == (2, 3)
     assert m.arr[m.index(1, 2)] == 12
     with pytest.raises(IndexError):
         m.index(2, 0)

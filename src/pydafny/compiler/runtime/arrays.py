@@ -61,6 +61,18 @@ class Array:
     def Length(self) -> int:
         return self.dims[0]
 
+    @property
+    def Length0(self) -> int:  # noqa: N802
+        return self.dims[0]
+
+    @property
+    def Length1(self) -> int:  # noqa: N802
+        return self.dims[1]
+
+    @property
+    def Length2(self) -> int:  # noqa: N802
+        return self.dims[2]
+
     def length(self, k: int) -> int:
         """`a.LengthK`"""
         return self.dims[k]
