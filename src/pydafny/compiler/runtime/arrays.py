@@ -62,15 +62,15 @@ class Array:
         return self.dims[0]
 
     @property
-    def Length0(self) -> int:  # noqa: N802
+    def Length0(self) -> int:
         return self.dims[0]
 
     @property
-    def Length1(self) -> int:  # noqa: N802
+    def Length1(self) -> int:
         return self.dims[1]
 
     @property
-    def Length2(self) -> int:  # noqa: N802
+    def Length2(self) -> int:
         return self.dims[2]
 
     def length(self, k: int) -> int:
