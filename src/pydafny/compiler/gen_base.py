@@ -26,6 +26,7 @@ class GenBase:
         _pending_tests: list[str]
         locals: dict[int, str]
         name_fallback: dict[str, str]
+        iterator_outs: list[str]
         tail_method: ast.Method | None
         tail_call_stmts: set[int]
 

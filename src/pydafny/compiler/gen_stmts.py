@@ -589,10 +589,17 @@ class StmtMixin(GenBase):
         pass    # `new;` in a constructor: the object is already allocated
 
     def s_YieldStmt(self, s: ast.YieldStmt) -> None:
+        """`yield;` or `yield e1, e2;` (which first assigns the yield parameters)."""
         self.mark(s)
         if s.rhss:
-            raise CompileError(s.span, "unsupported: `yield e` (assign the yield "
-                               "parameters, then `yield;`)")
+            targets = self.iterator_outs
+            vals = [self.rhs_value(r, None) for r in s.rhss]
+            if len(vals) != len(targets):
+                raise CompileError(s.span, "yield: wrong number of values")
+            if len(vals) == 1:
+                self.out.line(f"{targets[0]} = {strip_parens(vals[0])}")
+            else:
+                self.out.line(f"{', '.join(targets)} = {', '.join(vals)}")
         self.out.line("yield")
 
 

@@ -127,6 +127,7 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
         self.in_ctor = False
         self.in_abstract = False
         self.in_iterator = False
+        self.iterator_outs: list[str] = []
         self.name_fallback: dict[str, str] = {}
         self.tail_fn: ast.Function | None = None
         self.tail_method: ast.Method | None = None
@@ -762,6 +763,7 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
                 for f in outs:
                     # the yield parameters live on the object, where the caller sees them
                     self.locals[id(f)] = f"self.{member_ident(f.name)}"
+                self.iterator_outs = [f"self.{member_ident(f.name)}" for f in outs]
                 self.outs = []
                 self.in_iterator = True
                 if d.body is not None:
