@@ -6,8 +6,9 @@ order (and hence `print` output and the choice made by `:|`) deterministic from 
 run: `Set` maps element -> None, `MultiSet` maps element -> multiplicity (always > 0),
 `Map` maps key -> value.
 
-Sets and maps are persistent by *rerooting* (Baker's shallow binding): all versions
-derived from one another share a single dict. The dict holds the contents of one version,
+Sets and maps are persistent by *rerooting* (Baker's shallow binding): a chain of
+versions, each derived from the previous one, shares a single dict (a version derived
+from twice starts a new chain with a copy, so independent branches never thrash). The dict holds the contents of one version,
 the current one; every other version records how to get from a newer version to itself
 (`_next` and a small undo list `_diff`). Deriving a version (`m[k := v]`, `s + {x}`,
 `s - {x}`) from the current one mutates the shared dict in O(size of the change) and leaves
@@ -38,18 +39,34 @@ class _Versioned:
     """A version of a shared dict (see the module docstring). Invariant: either
     `_store.cur is self` (the dict holds self's contents), or applying `_diff` (pairs
     key, value-or-_ABSENT) to the contents of version `_next` gives self's contents."""
-    __slots__ = ("_diff", "_hash", "_next", "_store")
+    __slots__ = ("_diff", "_hash", "_next", "_store", "_used")
 
     _store: _Store
     _next: _Versioned | None
     _diff: list[tuple[Any, Any]] | None
     _hash: int | None
 
+    _used: bool      # a version was already derived from this one
+
     def _init_fresh(self, d: dict[Any, Any]) -> None:
         self._store = _Store(d, self)
         self._next = None
         self._diff = None
         self._hash = None
+        self._used = False
+
+    def _branch(self, changes: Iterable[tuple[Any, Any]]) -> Any:
+        """A new version in a store of its own (a copy): used when self was already
+        derived from, so that independent branches never make each other reroot."""
+        d = dict(self._dict())
+        for k, v in changes:
+            if v is _ABSENT:
+                d.pop(k, None)
+            else:
+                d[k] = v
+        new = type(self).__new__(type(self))
+        new._init_fresh(d)
+        return new
 
     def _dict(self) -> dict[Any, Any]:
         """The backing dict, holding this version's contents (until another version of
@@ -84,12 +101,16 @@ class _Versioned:
 
     def _derive(self, changes: Iterable[tuple[Any, Any]]) -> Any:
         """A new version: self's contents with `changes` (key, value-or-_ABSENT)."""
+        if self._used:
+            return self._branch(changes)
+        self._used = True
         d = self._dict()
         new = type(self).__new__(type(self))
         new._store = self._store
         new._next = None
         new._diff = None
         new._hash = None
+        new._used = False
         undo: list[tuple[Any, Any]] = []
         for k, v in changes:
             undo.append((k, d.get(k, _ABSENT)))
@@ -103,6 +124,9 @@ class _Versioned:
 
     def _derive1(self, k: Any, v: Any) -> Any:
         """`_derive` for a single change (the common case, without the loop)."""
+        if self._used:
+            return self._branch(((k, v),))
+        self._used = True
         st = self._store
         if st.cur is not self:
             self._reroot()
@@ -112,6 +136,7 @@ class _Versioned:
         new._next = None
         new._diff = None
         new._hash = None
+        new._used = False
         self._next = new
         self._diff = [(k, d.get(k, _ABSENT))]
         if v is _ABSENT:
