@@ -270,3 +270,17 @@ def test_print_arrays_and_functions() -> None:
     assert string_of(Array.new((3,), 0)) == "array[3]"
     assert string_of(Array.new((2, 3), 0)) == "array[2, 3]"
     assert string_of(lambda x: x) == "Function"
+
+
+def test_branching_from_one_version_copies_instead_of_rerooting() -> None:
+    base = Set.of(1, 2)
+    a = base.add(3)               # shares base's dict
+    b = base.add(4)               # base already used: b gets a copy
+    assert a._store is base._store and b._store is not base._store
+    assert a == Set.of(1, 2, 3) and b == Set.of(1, 2, 4) and base == Set.of(1, 2)
+    grown = Set()
+    for i in range(1000):         # a fresh branch from a shared empty set each time
+        one = rt.EMPTY_SET.add(i)
+        grown = grown.add(i)
+        assert len(one) == 1
+    assert len(grown) == 1000 and len(rt.EMPTY_SET) == 0
