@@ -56,6 +56,23 @@ def _bounded(v: D.BoundVar, rng: D.Expr) -> bool:
     return lower and upper
 
 
+class _Declared(D.Traverser):
+    """Every variable declared inside an expression (quantifier/lambda/comprehension bound
+    variables, let and match pattern variables): bound there, never free."""
+
+    def __init__(self) -> None:
+        self.ids: set[int] = set()
+
+    def visit_BoundVar(self, v: D.BoundVar) -> None:
+        self.ids.add(id(v))
+        self.generic_visit(v)
+
+    def visit_VarPattern(self, p: D.VarPattern) -> None:
+        if p.decl is not None:
+            self.ids.add(id(p.decl))
+        self.generic_visit(p)
+
+
 class _Free(D.Traverser):
     def __init__(self, bound: set[int]) -> None:
         self.bound = set(bound)
@@ -63,6 +80,21 @@ class _Free(D.Traverser):
         self.seen: set[int] = set()
         self.this = False
         self.heap = False
+        self._scanned = False
+
+    def visit(self, node: D.Node) -> None:  # type: ignore[override]
+        if not self._scanned:
+            # first, everything declared inside the expression is bound
+            self._scanned = True
+            dv = _Declared()
+            dv.visit(node)
+            self.bound |= dv.ids
+            try:
+                super().visit(node)
+            finally:
+                self._scanned = False
+            return
+        super().visit(node)
 
     def visit_NameExpr(self, e: D.NameExpr) -> None:
         d = e.decl

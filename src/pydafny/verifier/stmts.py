@@ -259,16 +259,23 @@ class StmtTranslator:
             self.store(loc, val, vt, lhss[0], _rhs_span(rhss[0]))
             return
         locs = [self.location(x) for x in lhss]
-        vals = []
+        vals: list[Any] = []
+        # all right-hand sides are evaluated before any variable changes (havocs last)
         for lhs, r in zip(lhss, rhss):
+            if isinstance(r, D.HavocRhs):
+                vals.append(None)
+                continue
             v, vt = self.rhs_value(r, lhs)
-            if v is None:
-                raise Unsupported(r.span, "havoc in a parallel assignment")
+            assert v is not None
             tmp = self.new_local("tmp", self.ctx.enc.ivl_type(lhs.type or vt))
             self.emit(I.Assign((tmp,), (v,)))
             vals.append((tmp, vt))
-        for loc, (v, vt), lhs, r in zip(locs, vals, lhss, rhss):
-            self.store(loc, v, vt, lhs, _rhs_span(r))
+        for lhs, r, val in zip(lhss, rhss, vals):
+            if val is None:
+                self.rhs_value(r, lhs)
+        for loc, val, lhs, r in zip(locs, vals, lhss, rhss):
+            if val is not None:
+                self.store(loc, val[0], val[1], lhs, _rhs_span(r))
 
     def rhs_value(self, r: D.Rhs, lhs: D.Expr) -> tuple[Optional[I.Expr], Optional[D.Type]]:
         if isinstance(r, D.ExprRhs):
