@@ -3,7 +3,7 @@
 Takes: translated values with their Dafny types.
 Guarantees:
   * `less(tr, t, a, b)` is a formula saying a is below b in Dafny's well-founded order on t:
-      int-like: a < b && 0 <= b;  bool: !a && b;  seq: |a| < |b|;  set: a proper subset of b;
+      int-like: a < b && 0 <= b;  bool: !a && b;  seq: |a| < |b|;  set, multiset: a proper subset of b;
       datatype: rank(a) < rank(b). Other types have no usable order here (FALSE: a proof of
       decrease can then only come from an earlier component), which is sound.
   * `lex_less(tr, news, olds)` is the lexicographic order on tuples (compared up to the
@@ -20,9 +20,9 @@ from typing import Any, Optional
 from ..ivl import ast as I
 from ..semantics import types as T
 from ..syntax import ast as D
-from .encoding import FALSE, TRUE, conj, disj, equal, not_, seq_fn, set_fn
+from .encoding import FALSE, TRUE, conj, disj, equal, ms_fn, not_, seq_fn, set_fn
 
-ORDERED = ("int", "char", "bool", "seq", "set", "datatype")
+ORDERED = ("int", "char", "bool", "seq", "set", "multiset", "datatype")
 
 
 def less(tr: Any, t: D.Type, a: I.Expr, b: I.Expr) -> I.Expr:
@@ -36,6 +36,9 @@ def less(tr: Any, t: D.Type, a: I.Expr, b: I.Expr) -> I.Expr:
         return I.Binary("<", seq_fn("Length", ity, a), seq_fn("Length", ity, b))
     if fam == "set":
         return conj([set_fn("Subset", ity, a, b), not_(set_fn("Equal", ity, a, b))])
+    if fam == "multiset":
+        # a proper sub-multiset (well founded: finite multisets)
+        return conj([ms_fn("Subset", ity, a, b), not_(ms_fn("Equal", ity, a, b))])
     if fam == "datatype":
         nt = T.normalize(t)
         assert isinstance(nt, D.UserType)
