@@ -284,3 +284,16 @@ def test_branching_from_one_version_copies_instead_of_rerooting() -> None:
         grown = grown.add(i)
         assert len(one) == 1
     assert len(grown) == 1000 and len(rt.EMPTY_SET) == 0
+
+
+def test_reading_a_far_old_snapshot_makes_a_private_copy() -> None:
+    s = Set()
+    snap = s
+    for i in range(500):
+        s = s.add(i)
+        if i == 10:
+            snap = s
+        if i >= 10:
+            assert 5 in snap and 400 not in snap  # a read of the old version every time
+    assert len(snap) == 11 and len(s) == 500 and snap._cache is not None
+    assert s._store.cur is s                     # the newest version never moved

@@ -26,6 +26,9 @@ from typing import Any
 _ABSENT: Any = object()
 """Marks a key missing from a version in an undo entry."""
 
+_REROOT_LIMIT = 32
+"""Versions further than this from the current one get a private copy when read."""
+
 
 class _Store:
     __slots__ = ("cur", "d")
@@ -39,7 +42,7 @@ class _Versioned:
     """A version of a shared dict (see the module docstring). Invariant: either
     `_store.cur is self` (the dict holds self's contents), or applying `_diff` (pairs
     key, value-or-_ABSENT) to the contents of version `_next` gives self's contents."""
-    __slots__ = ("_diff", "_hash", "_next", "_store", "_used")
+    __slots__ = ("_cache", "_diff", "_hash", "_next", "_store", "_used")
 
     _store: _Store
     _next: _Versioned | None
@@ -47,6 +50,7 @@ class _Versioned:
     _hash: int | None
 
     _used: bool      # a version was already derived from this one
+    _cache: dict[Any, Any] | None   # a private copy of a far-away old version's contents
 
     def _init_fresh(self, d: dict[Any, Any]) -> None:
         self._store = _Store(d, self)
@@ -54,6 +58,7 @@ class _Versioned:
         self._diff = None
         self._hash = None
         self._used = False
+        self._cache = None
 
     def _branch(self, changes: Iterable[tuple[Any, Any]]) -> Any:
         """A new version in a store of its own (a copy): used when self was already
@@ -72,9 +77,36 @@ class _Versioned:
         """The backing dict, holding this version's contents (until another version of
         the same store is used)."""
         st = self._store
-        if st.cur is not self:
+        if st.cur is self:
+            return st.d
+        if self._cache is not None:
+            return self._cache
+        # near the current version: reroot; far from it (an old snapshot read while the
+        # newest version keeps growing): materialize a private copy once instead, so that
+        # alternating between the two does not walk the chain back and forth
+        path: list[_Versioned] = []
+        v: _Versioned = self
+        while st.cur is not v and len(path) <= _REROOT_LIMIT:
+            path.append(v)
+            assert v._next is not None
+            v = v._next
+        if st.cur is v:
             self._reroot()
-        return st.d
+            return st.d
+        while st.cur is not v:
+            path.append(v)
+            assert v._next is not None
+            v = v._next
+        d = dict(st.d)
+        for u in reversed(path):
+            assert u._diff is not None
+            for k, old in reversed(u._diff):
+                if old is _ABSENT:
+                    d.pop(k, None)
+                else:
+                    d[k] = old
+        self._cache = d
+        return d
 
     def _reroot(self) -> None:
         path: list[_Versioned] = []
@@ -111,6 +143,7 @@ class _Versioned:
         new._diff = None
         new._hash = None
         new._used = False
+        new._cache = None
         undo: list[tuple[Any, Any]] = []
         for k, v in changes:
             undo.append((k, d.get(k, _ABSENT)))
@@ -137,6 +170,7 @@ class _Versioned:
         new._diff = None
         new._hash = None
         new._used = False
+        new._cache = None
         self._next = new
         self._diff = [(k, d.get(k, _ABSENT))]
         if v is _ABSENT:
