@@ -13,7 +13,7 @@ the current one; every other version records how to get from a newer version to 
 (`_next` and a small undo list `_diff`). Deriving a version (`m[k := v]`, `s + {x}`,
 `s - {x}`) from the current one mutates the shared dict in O(size of the change) and leaves
 an undo entry on the old version; reading an old version first walks the undo chain back
-to it. So `m := m[k := v]` or `s := s + {x}` in a loop is linear overall (copying would
+to it (or, when it is far from the current version, makes itself a private copy once). So `m := m[k := v]` or `s := s + {x}` in a loop is linear overall (copying would
 make it quadratic), and old versions keep their values: the semantics stay immutable.
 When two versions of one store meet in one operation, one side is copied first.
 """
