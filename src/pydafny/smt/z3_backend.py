@@ -18,29 +18,31 @@ import z3  # type: ignore[import-untyped]
 from .solver import SolverOptions
 from .terms import Binder, FunSym, Sort, Term
 
+# parameters z3 takes only globally; all others are set on each solver
 _GLOBAL_ONLY = ("auto_config", "type_check", "model.completion")
-_configured: dict[str, object] = {}
-
-
-def _param_known(name: str) -> bool:
-    try:
-        z3.get_param(name)
-        return True
-    except z3.Z3Exception:
-        return False
+_configured: dict[str, object] = {}   # global parameter -> value set by this module
+_originals: dict[str, object] = {}    # global parameter -> z3's value before the first change
 
 
 def _configure_globals(params: dict[str, object]) -> None:
-    for k, v in params.items():
-        if _configured.get(k) == v or k not in _GLOBAL_ONLY and not k.startswith("smt.") \
-                and not k.startswith("sat."):
+    """Set the global-only parameters as asked, and put back z3's own value of any that an
+    earlier caller set but this one leaves out (so settings never leak between callers)."""
+    for k in _GLOBAL_ONLY:
+        if k in params:
+            want: object = params[k]
+        elif k in _originals:
+            want = _originals[k]
+        else:
             continue
-        if _param_known(k):
-            try:
-                z3.set_param(k, v)
-                _configured[k] = v
-            except z3.Z3Exception:
-                continue  # a value of the wrong kind for this z3 version: keep z3's default
+        if _configured.get(k) == want:
+            continue
+        try:
+            if k not in _originals:
+                _originals[k] = z3.get_param(k)
+            z3.set_param(k, want)
+            _configured[k] = want
+        except z3.Z3Exception:
+            continue  # unknown here or a value of the wrong kind: keep z3's default
 
 
 class Z3Converter:
