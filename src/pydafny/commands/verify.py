@@ -43,6 +43,7 @@ class VerifyOptions:
     cores: int = 1
     seed: int = 0
     print_ivl: bool = False
+    cache_dir: str = ""       # `--cache DIR`: skip queries proved before (verifier/cache.py)
 
 
 @dataclass(slots=True)
@@ -63,6 +64,7 @@ class VerifyOutcome:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     units: list[UnitOutcome] = field(default_factory=list)
     ivl_text: str = ""
+    stage: str = "resolution/type"      # which front-end stage failed (exit code 2)
 
     def summary(self) -> str:
         from ..verifier.messages import summary
@@ -71,11 +73,15 @@ class VerifyOutcome:
 
 def verify_paths(paths: list[str], options: VerifyOptions | None = None) -> VerifyOutcome:
     """Parse, resolve, translate and verify `paths`. Never raises on bad input."""
-    from ..api import load_program
+    from ..api import parse_program
+    from ..semantics.resolver import resolve
     options = options or VerifyOptions()
     reporter = Reporter()
-    program = load_program(paths, reporter)
+    program = parse_program(paths, reporter)
     if program is None:
+        return VerifyOutcome(EXIT_RESOLUTION, diagnostics=list(reporter.diagnostics),
+                             stage="parse")
+    if not resolve(program, reporter):
         return VerifyOutcome(EXIT_RESOLUTION, diagnostics=list(reporter.diagnostics))
     return verify_program_ast(program, options, list(reporter.diagnostics))
 
@@ -110,6 +116,9 @@ def verify_program_ast(program: object, options: VerifyOptions,
     iopts = IvlOptions(time_limit=options.time_limit, resource_limit=options.resource_limit,
                        error_limit=options.error_limit, cores=max(1, options.cores),
                        seed=options.seed, z3_params=params)
+    if options.cache_dir:
+        from ..verifier.cache import VerificationCache
+        iopts.proof_cache = VerificationCache(options.cache_dir)
     results, diags = verify_program(tr.program, iopts)
     if diags and not results:
         for d in diags:
@@ -177,6 +186,8 @@ def _parser() -> _ArgParser:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--json", action="store_true", help="print a JSON document")
     p.add_argument("--print-ivl", action="store_true", help="print the generated IVL program")
+    p.add_argument("--cache", metavar="DIR", default="",
+                   help="reuse verification results stored in DIR (created if needed)")
     return p
 
 
@@ -192,9 +203,24 @@ def run(argv: list[str]) -> int:
             return EXIT_USAGE
     opts = VerifyOptions(time_limit=args.time_limit, resource_limit=args.resource_limit,
                          error_limit=max(1, args.error_limit), cores=max(1, args.cores),
-                         seed=args.seed, print_ivl=args.print_ivl)
+                         seed=args.seed, print_ivl=args.print_ivl, cache_dir=args.cache)
+    if args.cache and not args.json:  # JSON output has timings: only queries are reused
+        from ..verifier.cache import run_cached
+        options = [f"{k}={v!r}" for k, v in sorted(vars(args).items())
+                   if k not in ("files", "cache", "cores")]
+        return run_cached(args.cache, options, args.files, lambda: _verify_and_report(args, opts))
+    return _verify_and_report(args, opts)[0]
+
+
+def _verify_and_report(args: argparse.Namespace, opts: VerifyOptions) -> tuple[int, bool]:
+    """Verify and print; returns the exit code and whether every verdict was definite (no
+    time out or other inconclusive outcome, so that the output may be cached)."""
     start = time.perf_counter()
     outcome = verify_paths(args.files, opts)
+    definite = outcome.timeouts == 0 and all(
+        u.verdict in ("verified", "errors") for u in outcome.units) and not any(
+        "timed out" in d.message or "was inconclusive" in d.message
+        for d in outcome.diagnostics)
     if args.print_ivl and outcome.ivl_text:
         print(outcome.ivl_text)
     if args.json:
@@ -214,14 +240,14 @@ def run(argv: list[str]) -> int:
                             for d in outcome.diagnostics],
         }
         print(json.dumps(doc, indent=2))
-        return outcome.exit_code
+        return outcome.exit_code, definite
     for d in outcome.diagnostics:
         print(d.format())
     if outcome.exit_code == EXIT_RESOLUTION:
         n = sum(1 for d in outcome.diagnostics if d.severity == "Error")
         name = args.files[0]
-        print(f"{n} resolution/type errors detected in {os.path.basename(name)}")
-        return EXIT_RESOLUTION
+        print(f"{n} {outcome.stage} errors detected in {os.path.basename(name)}")
+        return EXIT_RESOLUTION, True
     print()
     print(outcome.summary())
-    return outcome.exit_code
+    return outcome.exit_code, definite

@@ -30,10 +30,10 @@ The `info` payloads must be picklable when `cores > 1`.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from ..diagnostics import Diagnostic
 from ..smt.solver import DEFAULT_Z3_PARAMS, Session, Solver, SolverOptions
@@ -57,6 +57,17 @@ class VerifyOptions:
     z3_params: dict[str, object] = field(default_factory=lambda: dict(DEFAULT_Z3_PARAMS))
     solver_factory: Callable[[], Solver] | None = None  # default: z3; FakeSolver in tests
     only: tuple[str, ...] = ()     # verify only these implementations (all when empty)
+    proof_cache: ProofCache | None = None  # skip queries already proved (see ProofCache)
+
+
+class ProofCache(Protocol):
+    """Remembers proved queries (pydafny.verifier.cache.VerificationCache implements it):
+    `verify_impl` asks it with a key made from the query's fingerprint and the solver options
+    before solving, and records the key when the query is proved (unsat)."""
+
+    def query_key(self, query_fingerprint: str, solver_options: str) -> str: ...
+    def is_proved(self, key: str) -> bool: ...
+    def record_proved(self, key: str, name: str) -> None: ...
 
 
 def _default_solver() -> Solver:
@@ -141,6 +152,17 @@ def verify_impl(info: ProgramInfo, impl: ImplInfo, options: VerifyOptions,
     sopts = SolverOptions(tl if tl is not None else options.time_limit,
                           int(rl) if rl is not None else options.resource_limit,
                           options.seed, dict(options.z3_params))
+    cache_key = ""
+    if options.proof_cache is not None:
+        from ..smt.fingerprint import fingerprint
+        cache_key = options.proof_cache.query_key(
+            fingerprint([*background, *vc.defs, vc.goal]),
+            repr((sopts.time_limit, sopts.resource_limit, sopts.seed,
+                  sorted(sopts.params.items()), options.error_limit)))
+        if options.proof_cache.is_proved(cache_key):
+            t2 = time.perf_counter()
+            return ImplResult(impl.name, impl.span, Verdict.VERIFIED, time=t2 - t0,
+                              vcgen_time=t1 - t0, vc_size=vc.size, reason="cached")
     session = solver.open(sopts)
     for t in background:
         session.add(t)
@@ -188,6 +210,8 @@ def verify_impl(info: ProgramInfo, impl: ImplInfo, options: VerifyOptions,
         result.verdict = Verdict.ERRORS
     elif gave_up:
         result.verdict = gave_up
+    elif cache_key and options.proof_cache is not None:
+        options.proof_cache.record_proved(cache_key, impl.name)
     result.vcgen_time = t1 - t0
     result.solver_time = t2 - t1
     result.time = t2 - t0
@@ -245,6 +269,7 @@ def verify_program(program: A.Program, options: VerifyOptions | None = None,
 
     _JOB = (info, impls, options)
     try:
+        import multiprocessing  # here: a sequential run does not pay for its import
         if options.cores > 1 and len(impls) > 1 and "fork" in \
                 multiprocessing.get_all_start_methods():
             ctx = multiprocessing.get_context("fork")
