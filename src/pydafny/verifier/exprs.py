@@ -134,6 +134,13 @@ class ExprTranslator:
                 raise Unsupported(e.span, "implicit 'this' here")
             return self.field_read(self.env.this, d, e, null_ok=True)
         if isinstance(d, D.DatatypeCtor):
+            if e.name.endswith("?"):
+                # a discriminator of `this` inside a datatype member: `Failure?`
+                if self.env.this is None or self.env.this_dt is None:
+                    raise Unsupported(e.span, f"discriminator '{e.name}' here")
+                return self.is_ctor(d, self.env.this)
+            if d.formals:
+                raise Unsupported(e.span, f"constructor '{e.name}' as a value")
             return self.ctor_app(d, [], e)
         if isinstance(d, D.Formal) and self.env.this_dt is not None and self.env.this is not None:
             fake = D.MemberSelect(D.ThisExpr(span=e.span, type=None), e.name, span=e.span,
