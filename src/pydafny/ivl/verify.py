@@ -22,6 +22,12 @@ along blocks whose ok_b is false to the first assertion label A_i that is false;
 assertion is reported, its D_i asserted (so it is assumed from then on), and the solver asked
 again until unsat, the error limit, or a give-up.
 
+As in Boogie, "unknown" because of incompleteness (quantifiers, non-linear arithmetic) comes
+with a candidate model and is reported as errors; "unknown" for a time or resource limit is a
+give-up. Limits apply to each solver check. Each implementation is checked in a fresh z3
+context with fixed seeds, so its verdict does not depend on what was verified before it or on
+`cores`.
+
 Per-implementation knobs: the attribute `{:timeLimit N}` / `{:rlimit N}` on an implementation
 overrides the limits; `{:verify false}` skips it (counted neither verified nor failed).
 The `info` payloads must be picklable when `cores > 1`.
