@@ -297,3 +297,14 @@ def test_reading_a_far_old_snapshot_makes_a_private_copy() -> None:
             assert 5 in snap and 400 not in snap  # a read of the old version every time
     assert len(snap) == 11 and len(s) == 500 and snap._cache is not None
     assert s._store.cur is s                     # the newest version never moved
+
+
+def test_multiset_versions() -> None:
+    m = MultiSet()
+    olds = []
+    for i in range(300):
+        olds.append(m)
+        m = m + MultiSet.of(i % 3)
+    assert len(m) == 300 and m[0] == 100 and len(olds[30]) == 30 and olds[30][1] == 10
+    assert m - MultiSet.of(0) == m.update(0, 99) and m[0] == 100
+    assert olds[6] <= olds[9] and olds[6] < olds[9] and not olds[9] <= olds[6]

@@ -296,28 +296,21 @@ class Set(_Versioned):
 EMPTY_SET = Set()
 
 
-class MultiSet:
-    """`multiset<T>`: element -> multiplicity, multiplicities always positive."""
-    __slots__ = ("_card", "_d", "_hash")
-
-    _d: dict[Any, int]
-    _hash: int | None
-    _card: int | None
+class MultiSet(_Versioned):
+    """`multiset<T>`: element -> multiplicity, multiplicities always positive. Persistent
+    like `Set` and `Map`; the cardinality is not cached (it changes along a chain)."""
+    __slots__ = ()
 
     def __init__(self, items: Iterable[Any] = ()) -> None:
         d: dict[Any, int] = {}
         for x in items:
             d[x] = d.get(x, 0) + 1
-        self._d = d
-        self._hash = None
-        self._card = None
+        self._init_fresh(d)
 
     @staticmethod
     def _of_dict(d: dict[Any, int]) -> MultiSet:
         m = MultiSet.__new__(MultiSet)
-        m._d = d
-        m._hash = None
-        m._card = None
+        m._init_fresh(d)
         return m
 
     @staticmethod
@@ -329,26 +322,21 @@ class MultiSet:
         return MultiSet._of_dict(dict.fromkeys(s._dict(), 1))
 
     def __len__(self) -> int:
-        c = self._card
-        if c is None:
-            c = self._card = sum(self._d.values())
-        return c
+        return sum(self._dict().values())
 
     def __iter__(self) -> Iterator[Any]:
-        """Each element once per occurrence."""
-        for x, n in self._d.items():
-            for _ in range(n):
-                yield x
+        """Each element once per occurrence (of a snapshot)."""
+        return iter([x for x, n in list(self._dict().items()) for _ in range(n)])
 
     def distinct(self) -> Iterator[Any]:
-        return iter(self._d)
+        return iter(list(self._dict()))
 
     def __contains__(self, x: Any) -> bool:
-        return x in self._d
+        return x in self._dict()
 
     def count(self, x: Any) -> int:
         """`m[x]`, the multiplicity of x."""
-        return self._d.get(x, 0)
+        return self._dict().get(x, 0)  # type: ignore[no-any-return]
 
     __getitem__ = count
 
@@ -356,15 +344,15 @@ class MultiSet:
         """`m[x := n]`"""
         if n < 0:
             raise ValueError("multiset update with a negative multiplicity")
-        d = dict(self._d)
-        if n == 0:
-            d.pop(x, None)
-        else:
-            d[x] = n
-        return MultiSet._of_dict(d)
+        return self._derive1(x, n if n > 0 else _ABSENT)  # type: ignore[no-any-return]
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, MultiSet) and self._d == other._d
+        if self is other:
+            return True
+        if not isinstance(other, MultiSet):
+            return False
+        a, b = self._pair(other)
+        return a == b
 
     def __ne__(self, other: object) -> bool:
         return not self.__eq__(other)
@@ -372,24 +360,36 @@ class MultiSet:
     def __hash__(self) -> int:
         h = self._hash
         if h is None:
-            h = self._hash = hash(frozenset(self._d.items()))
+            h = self._hash = hash(frozenset(self._dict().items()))
         return h
 
     def union(self, other: MultiSet) -> MultiSet:
-        d = dict(self._d)
-        for x, n in other._d.items():
+        a, b = self._pair(other)
+        if not b:
+            return self
+        if len(b) <= len(a) and self._store is not other._store:
+            return self._derive([(x, a.get(x, 0) + n) for x, n in b.items()])  # type: ignore[no-any-return]
+        d = dict(a)
+        for x, n in b.items():
             d[x] = d.get(x, 0) + n
         return MultiSet._of_dict(d)
 
     def intersection(self, other: MultiSet) -> MultiSet:
-        od = other._d
-        return MultiSet._of_dict({x: min(n, od[x]) for x, n in self._d.items() if x in od})
+        a, b = self._pair(other)
+        return MultiSet._of_dict({x: min(n, b[x]) for x, n in a.items() if x in b})
 
     def difference(self, other: MultiSet) -> MultiSet:
-        od = other._d
+        a, b = self._pair(other)
+        if len(b) * 4 <= len(a) and self._store is not other._store:
+            changes = []
+            for x, n in b.items():
+                if x in a:
+                    k = a[x] - n
+                    changes.append((x, k if k > 0 else _ABSENT))
+            return self._derive(changes)  # type: ignore[no-any-return]
         d: dict[Any, int] = {}
-        for x, n in self._d.items():
-            k = n - od.get(x, 0)
+        for x, n in a.items():
+            k = n - b.get(x, 0)
             if k > 0:
                 d[x] = k
         return MultiSet._of_dict(d)
@@ -399,11 +399,12 @@ class MultiSet:
     __sub__ = difference
 
     def is_subset_of(self, other: MultiSet) -> bool:
-        od = other._d
-        return all(n <= od.get(x, 0) for x, n in self._d.items())
+        a, b = self._pair(other)
+        return all(n <= b.get(x, 0) for x, n in a.items())
 
     def is_proper_subset_of(self, other: MultiSet) -> bool:
-        return self.is_subset_of(other) and self._d != other._d
+        a, b = self._pair(other)
+        return all(n <= b.get(x, 0) for x, n in a.items()) and a != b
 
     __le__ = is_subset_of
     __lt__ = is_proper_subset_of
@@ -415,14 +416,14 @@ class MultiSet:
         return other.is_proper_subset_of(self)
 
     def is_disjoint_from(self, other: MultiSet) -> bool:
-        return self._d.keys().isdisjoint(other._d.keys())
+        a, b = self._pair(other)
+        return a.keys().isdisjoint(b.keys())
 
     def items(self) -> list[tuple[Any, int]]:
-        return list(self._d.items())
+        return list(self._dict().items())
 
     def __repr__(self) -> str:
-        return f"MultiSet({self._d!r})"
-
+        return f"MultiSet({self._dict()!r})"
 
 
 class Map(_Versioned):
