@@ -229,6 +229,8 @@ class ExprTranslator:
             return self.ctor_app(d, [], e)
         if isinstance(d, D.Formal):
             return self.destructor(e, d)
+        if d is B.REAL_FLOOR:
+            return I.FunApp("int", (self.tr(e.obj),))  # to_int is the floor
         if d is B.MAP_KEYS or d is B.MAP_VALUES:
             mt_d = e.obj.type
             if mt_d is None or T.family(mt_d) != "map":
