@@ -6,16 +6,18 @@ order (and hence `print` output and the choice made by `:|`) deterministic from 
 run: `Set` maps element -> None, `MultiSet` maps element -> multiplicity (always > 0),
 `Map` maps key -> value.
 
-All three are persistent by *rerooting* (Baker's shallow binding): a chain of
-versions, each derived from the previous one, shares a single dict (a version derived
-from twice starts a new chain with a copy, so independent branches never thrash). The dict holds the contents of one version,
-the current one; every other version records how to get from a newer version to itself
-(`_next` and a small undo list `_diff`). Deriving a version (`m[k := v]`, `s + {x}`,
-`s - {x}`) from the current one mutates the shared dict in O(size of the change) and leaves
-an undo entry on the old version; reading an old version first walks the undo chain back
-to it (or, when it is far from the current version, makes itself a private copy once). So `m := m[k := v]`, `s := s + {x}` or `ms := ms + multiset{x}` in a loop is linear overall (copying would
-make it quadratic), and old versions keep their values: the semantics stay immutable.
-When two versions of one store meet in one operation, one side is copied first.
+All three are persistent by *rerooting* (Baker's shallow binding): a chain of versions,
+each derived from the previous one, shares a single dict (a version derived from twice
+starts a new chain with a copy, so independent branches never thrash). The dict holds the
+contents of one version, the current one; every other version records how to get from a
+newer version to itself (`_next` and a small undo list `_diff`). Deriving a version
+(`m[k := v]`, `s + {x}`, `s - {x}`) from the current one mutates the shared dict in
+O(size of the change) and leaves an undo entry on the old version; reading an old version
+first walks the undo chain back to it (or, when it is far from the current version, makes
+itself a private copy once). So `m := m[k := v]`, `s := s + {x}` or
+`ms := ms + multiset{x}` in a loop is linear overall (copying would make it quadratic),
+and old versions keep their values: the semantics stay immutable. When two versions of
+one store meet in one operation, one side is copied first.
 """
 
 from __future__ import annotations
