@@ -86,6 +86,9 @@ def heap_goodness(ctx: ProgramCtx, heap: dict[str, I.Expr]) -> list[I.Expr]:
     for name, (t, dims) in ctx.array_elem_types.items():
         if name not in heap:
             continue
+        nt = T.normalize(t)
+        if isinstance(nt, D.UserType) and getattr(nt.decl, "witness_kind", "") == "*":
+            continue  # a possibly empty type: never assume a value of it exists
         idx = tuple(I.Ident(f"i#g{k}") for k in range(dims))
         sel = I.MapSelect(I.MapSelect(heap[name], (o,)), idx)
         c = type_constraint(ctx, t, sel)
