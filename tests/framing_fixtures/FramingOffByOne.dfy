@@ -214,13 +214,6 @@ module Framing {
     ParseFrames(frameLength, data, 0)
   }
 
-  // (a) parse(serialize(f)) == f, wherever the frame sits in a byte stream.
-  // data[|x|..|x| + |piece|] == piece when data == x + piece + y.
-  lemma SliceOfConcat(x: bytes, piece: bytes, y: bytes)
-    ensures (x + piece + y)[|x|..|x| + |piece|] == piece
-  {
-  }
-
   lemma ParseSerializeRegularFrameAt(frameLength: int, prefix: bytes, f: Frame, suffix: bytes)
     requires ValidFrameLength(frameLength)
     requires ValidFrame(f, frameLength) && !f.isFinal
@@ -231,15 +224,11 @@ module Framing {
     var data := prefix + SerializeFrame(f) + suffix;
     var p := |prefix|;
     var start := p + 4 + IV_LEN;
-    assert data == prefix + s + (f.iv + f.content + f.tag + suffix);
-    SliceOfConcat(prefix, s, f.iv + f.content + f.tag + suffix);
     UInt32RoundTrip(f.seqNum);
-    assert data == (prefix + s) + f.iv + (f.content + f.tag + suffix);
-    SliceOfConcat(prefix + s, f.iv, f.content + f.tag + suffix);
-    assert data == (prefix + s + f.iv) + f.content + (f.tag + suffix);
-    SliceOfConcat(prefix + s + f.iv, f.content, f.tag + suffix);
-    assert data == (prefix + s + f.iv + f.content) + f.tag + suffix;
-    SliceOfConcat(prefix + s + f.iv + f.content, f.tag, suffix);
+    assert data[p..p + 4] == s;
+    assert data[p + 4..start] == f.iv;
+    assert data[start..start + frameLength] == f.content;
+    assert data[start + frameLength..start + frameLength + TAG_LEN] == f.tag;
   }
 
   lemma ParseSerializeFinalFrameAt(frameLength: int, prefix: bytes, f: Frame, suffix: bytes)
@@ -252,21 +241,18 @@ module Framing {
     var s := UInt32ToBytes(f.seqNum);
     var l := UInt32ToBytes(|f.content|);
     var data := prefix + SerializeFrame(f) + suffix;
+    var p := |prefix|;
     UInt32RoundTrip(END_MARKER);
     UInt32RoundTrip(f.seqNum);
     UInt32RoundTrip(|f.content|);
-    assert data == prefix + m + (s + f.iv + l + f.content + f.tag + suffix);
-    SliceOfConcat(prefix, m, s + f.iv + l + f.content + f.tag + suffix);
-    assert data == (prefix + m) + s + (f.iv + l + f.content + f.tag + suffix);
-    SliceOfConcat(prefix + m, s, f.iv + l + f.content + f.tag + suffix);
-    assert data == (prefix + m + s) + f.iv + (l + f.content + f.tag + suffix);
-    SliceOfConcat(prefix + m + s, f.iv, l + f.content + f.tag + suffix);
-    assert data == (prefix + m + s + f.iv) + l + (f.content + f.tag + suffix);
-    SliceOfConcat(prefix + m + s + f.iv, l, f.content + f.tag + suffix);
-    assert data == (prefix + m + s + f.iv + l) + f.content + (f.tag + suffix);
-    SliceOfConcat(prefix + m + s + f.iv + l, f.content, f.tag + suffix);
-    assert data == (prefix + m + s + f.iv + l + f.content) + f.tag + suffix;
-    SliceOfConcat(prefix + m + s + f.iv + l + f.content, f.tag, suffix);
+    assert data[p..p + 4] == m;
+    assert data[p + 4..p + 8] == s;
+    assert data[p + 8..p + 8 + IV_LEN] == f.iv;
+    assert data[p + 8 + IV_LEN..p + 12 + IV_LEN] == l;
+    var start := p + 12 + IV_LEN;
+    var len := |f.content|;
+    assert data[start..start + len] == f.content;
+    assert data[start + len..start + len + TAG_LEN] == f.tag;
   }
 
   // (a) parse(serialize(f)) == f, wherever the frame sits in a byte stream.
@@ -508,6 +494,49 @@ module Framing {
   // (c) The shape of an encrypted stream: sequence numbers and IVs
   // ---------------------------------------------------------------------------------------
 
+  // The first frame of encrypted chunks, and the frames after it.
+  lemma EncryptChunksUnfold(key: bytes, messageId: bytes, chunks: seq<bytes>, seqNum: int)
+    requires |chunks| >= 1 && 1 <= seqNum
+    requires EncryptChunks(key, messageId, chunks, seqNum).Success?
+    ensures var fs := EncryptChunks(key, messageId, chunks, seqNum).value;
+            var f := EncryptFrame(key, messageId, seqNum, |chunks| == 1, chunks[0]);
+            seqNum <= MAX_SEQ && f.Success? && |fs| >= 1 && fs[0] == f.value &&
+            f.value.seqNum == seqNum && f.value.iv == FrameIV(seqNum) &&
+            f.value.isFinal == (|chunks| == 1) && |f.value.iv| == IV_LEN &&
+            |f.value.tag| == TAG_LEN && |f.value.content| == |chunks[0]| &&
+            (|chunks| == 1 ==> |fs| == 1) &&
+            (|chunks| > 1 ==> EncryptChunks(key, messageId, chunks[1..], seqNum + 1).Success? &&
+                              fs[1..] == EncryptChunks(key, messageId, chunks[1..], seqNum + 1).value)
+  {
+    var fs := EncryptChunks(key, messageId, chunks, seqNum).value;
+    var r := EncryptFrame(key, messageId, seqNum, |chunks| == 1, chunks[0]);
+    if |chunks| == 1 {
+      assert fs == [r.value];
+    } else {
+      var rest := EncryptChunks(key, messageId, chunks[1..], seqNum + 1);
+      assert fs == [r.value] + rest.value;
+      assert fs[1..] == rest.value;
+    }
+  }
+
+  lemma EncryptChunksWellFormed(key: bytes, messageId: bytes, frameLength: int,
+                                chunks: seq<bytes>, seqNum: int)
+    requires ValidFrameLength(frameLength)
+    requires |chunks| >= 1 && 1 <= seqNum
+    requires forall k :: 0 <= k < |chunks| - 1 ==> |chunks[k]| == frameLength
+    requires |chunks[|chunks| - 1]| < frameLength
+    requires EncryptChunks(key, messageId, chunks, seqNum).Success?
+    ensures WellFormedStream(EncryptChunks(key, messageId, chunks, seqNum).value, frameLength)
+    decreases |chunks|
+  {
+    var fs := EncryptChunks(key, messageId, chunks, seqNum).value;
+    EncryptChunksUnfold(key, messageId, chunks, seqNum);
+    assert ValidFrame(fs[0], frameLength);
+    if |chunks| > 1 {
+      EncryptChunksWellFormed(key, messageId, frameLength, chunks[1..], seqNum + 1);
+    }
+  }
+
   lemma EncryptChunksShape(key: bytes, messageId: bytes, frameLength: int, chunks: seq<bytes>,
                            seqNum: int)
     requires ValidFrameLength(frameLength)
@@ -526,19 +555,16 @@ module Framing {
     decreases |chunks|
   {
     var fs := EncryptChunks(key, messageId, chunks, seqNum).value;
-    var r := EncryptFrame(key, messageId, seqNum, |chunks| == 1, chunks[0]);
-    if |chunks| == 1 {
-      assert fs == [r.value];
-    } else {
-      var rest := EncryptChunks(key, messageId, chunks[1..], seqNum + 1);
+    EncryptChunksWellFormed(key, messageId, frameLength, chunks, seqNum);
+    EncryptChunksUnfold(key, messageId, chunks, seqNum);
+    if |chunks| > 1 {
+      var rest := EncryptChunks(key, messageId, chunks[1..], seqNum + 1).value;
       EncryptChunksShape(key, messageId, frameLength, chunks[1..], seqNum + 1);
-      assert fs == [r.value] + rest.value;
-      assert fs[1..] == rest.value;
       forall k | 1 <= k < |fs|
         ensures fs[k].seqNum == seqNum + k <= MAX_SEQ && fs[k].iv == FrameIV(seqNum + k) &&
                 (fs[k].isFinal <==> k == |fs| - 1)
       {
-        assert fs[k] == rest.value[k - 1];
+        assert fs[k] == rest[k - 1];
       }
     }
   }
