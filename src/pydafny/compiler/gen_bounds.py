@@ -275,6 +275,11 @@ def iteration_source(b: Bound, expr: Callable[[ast.Expr], str]) -> str:
     if b.kind == "all":
         return "_rt.all_ints()"
     assert b.lo is not None and b.hi is not None
+    if isinstance(T.base_type(b.var.type), ast.CharType):
+        # chars range over code points: 'a' <= c <= 'z'
+        lo = f"ord({expr(b.lo)})" + (f" + {b.lo_plus}" if b.lo_plus else "")
+        hi = f"ord({expr(b.hi)})" + (f" + {b.hi_plus}" if b.hi_plus else "")
+        return f"map(chr, range({lo}, {hi}))"
     lo = expr(b.lo) + (f" + {b.lo_plus}" if b.lo_plus else "")
     hi = expr(b.hi) + (f" + {b.hi_plus}" if b.hi_plus else "")
     return f"range({lo}, {hi})"
