@@ -83,6 +83,10 @@ axiom (forall s: Seq.$T, v: $E :: { MultiSet#FromSeq.$T(Seq#Build.$T(s, v)) }
 axiom (forall a: Seq.$T, b: Seq.$T :: { MultiSet#FromSeq.$T(Seq#Append.$T(a, b)) }
   MultiSet#FromSeq.$T(Seq#Append.$T(a, b)) ==
     MultiSet#Union.$T(MultiSet#FromSeq.$T(a), MultiSet#FromSeq.$T(b)));
+// A list of length 1 holds its one element once.
+axiom (forall s: Seq.$T :: { MultiSet#FromSeq.$T(s) }
+  Seq#Length.$T(s) == 1 ==>
+    MultiSet#FromSeq.$T(s) == MultiSet#UnionOne.$T(MultiSet#Empty.$T, Seq#Index.$T(s, 0)));
 // x occurs in multiset(s) iff x is an element of s.
 axiom (forall s: Seq.$T, x: $E :: { MultiSet#Count.$T(MultiSet#FromSeq.$T(s), x) }
   Seq#Contains.$T(s, x) <==> 0 < MultiSet#Count.$T(MultiSet#FromSeq.$T(s), x));
