@@ -49,6 +49,9 @@ def _verify(files: list[str]) -> tuple[bool, int, str]:
         print(outcome.summary())
         if outcome.exit_code == 0:
             return True, 0, ""
+        if any("unsupported" in d.message for d in outcome.diagnostics):
+            return False, EXIT_VERIFICATION, ("the verifier does not support some constructs "
+                                              "of this program, so it was not verified")
         return False, EXIT_VERIFICATION, "the program did not verify"
     entry = getattr(verify, "run", None)
     if entry is None:
