@@ -19,6 +19,9 @@ axiom MultiSet#Card.$T(MultiSet#Empty.$T) == 0;
 // Only the empty bag has size 0.
 axiom (forall m: MultiSet.$T :: { MultiSet#Card.$T(m) }
   MultiSet#Card.$T(m) == 0 ==> m == MultiSet#Empty.$T);
+// A bag of positive size has an element.
+axiom (forall m: MultiSet.$T :: { MultiSet#Card.$T(m) }
+  MultiSet#Card.$T(m) != 0 ==> (exists x: $E :: 0 < MultiSet#Count.$T(m, x)));
 
 function MultiSet#UnionOne.$T(m: MultiSet.$T, x: $E): MultiSet.$T;
 // Adding one occurrence of x.
