@@ -165,10 +165,13 @@ def _translate_loop(st: Any, guard: Optional[D.Expr], spec: D.LoopSpec,
         c = type_constraint(ctx, t, v)
         if c != TRUE:
             invs.append(I.Invariant(c, free=True))
+    outs = {id(f): f for f in getattr(st.info.decl, "outs", [])}
     for key, kind in monotone_locals(body).items():
         v = st.env.vars.get(key)
-        if isinstance(v, I.Ident) and any(f.name == v.name and f.type == I.INT
-                                          for f in st.locals):
+        if isinstance(v, I.Ident) and (any(f.name == v.name and f.type == I.INT
+                                           for f in st.locals)
+                                       or (key in outs and
+                                           ctx.enc.ivl_type(outs[key].type) == I.INT)):
             entry = st.new_local("entry", I.INT)
             st.emit(I.Assign((entry,), (v,)))
             invs.append(I.Invariant(I.Binary("<=", entry, v) if kind == "up"
