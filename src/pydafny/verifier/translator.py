@@ -179,14 +179,28 @@ def translate(program: D.Program) -> Translation:
         tr.errors.append(Diagnostic(e.span if e.span.file is not None else what.span,
                                     f"unsupported: {e.what}"))
 
-    # {:autocontracts} classes get generated specifications in Dafny; not translated
-    auto = [d for d, _ in decls if isinstance(d, D.ClassDecl)
-            and any(a.name == "autocontracts" for a in d.attributes)]
-    if auto:
-        bad = {id(m) for c in auto for m in c.members}
+    # {:autocontracts} classes get generated specifications in Dafny; traits (and classes
+    # extending them) need dynamic dispatch and override checks; iterators: not translated.
+    # Their members are reported unsupported (never silently skipped).
+    why: dict[int, str] = {}
+    for d, _ in decls:
+        if isinstance(d, D.ClassDecl) and d is not B.OBJECT:
+            if any(a.name == "autocontracts" for a in d.attributes):
+                why[id(d)] = "{:autocontracts} classes"
+            elif d.is_trait or any(not (isinstance(t, D.ObjectType) or (
+                    isinstance(t, D.UserType) and t.decl is B.OBJECT)) for t in d.extends):
+                why[id(d)] = "traits"
+        if isinstance(d, D.IteratorDecl):
+            unsupported(Unsupported(d.span, "iterators"), d)
+    if why:
+        bad: dict[int, str] = {}
+        for d, _ in decls:
+            if isinstance(d, D.ClassDecl) and id(d) in why:
+                for m in d.members:
+                    bad[id(m)] = why[id(d)]
         for d, _ in decls:
             if id(d) in bad and isinstance(d, (D.Function, D.Method)):
-                unsupported(Unsupported(d.span, "{:autocontracts} classes"), d)
+                unsupported(Unsupported(d.span, bad[id(d)]), d)
         decls = [(d, o) for d, o in decls if id(d) not in bad]
         funcs = [d for d, _ in decls if isinstance(d, D.Function)]
         methods = [d for d, _ in decls if isinstance(d, D.Method)]
