@@ -45,6 +45,42 @@ class _UsesHeap(D.Traverser):
         self.found = True
 
 
+def _prominent(e: D.Expr, f: D.Formal) -> bool:
+    """Does formal `f` occur in `e` in a position Dafny's induction heuristic calls
+    prominent: `e` itself, an operand of `+`/`-`, a destructor/field of it, an argument of a
+    datatype constructor, or the sequence of a slice?"""
+    if isinstance(e, D.NameExpr):
+        return e.decl is f
+    if isinstance(e, D.BinaryExpr) and e.op in ("+", "-"):
+        return _prominent(e.left, f) or _prominent(e.right, f)
+    if isinstance(e, D.UnaryExpr) and e.op == "-":
+        return _prominent(e.operand, f)
+    if isinstance(e, D.MemberSelect):
+        return _prominent(e.obj, f)
+    if isinstance(e, D.SliceExpr):
+        return _prominent(e.seq, f)
+    if isinstance(e, D.ApplyExpr) and e.kind == "ctor":
+        return any(_prominent(b.expr, f) for b in e.args)
+    return False
+
+
+class _InductionVars(D.Traverser):
+    """The formals occurring prominently in an argument of a call to a recursive function
+    (Dafny's default induction heuristic)."""
+
+    def __init__(self, ctx: ProgramCtx, formals: list[D.Formal]) -> None:
+        self.ctx, self.formals = ctx, formals
+        self.found: set[int] = set()
+
+    def visit_ApplyExpr(self, e: D.ApplyExpr) -> None:
+        info = self.ctx.funcs.get(id(e.decl)) if e.kind == "function" else None
+        if info is not None and info.recursive:
+            for f in self.formals:
+                if any(_prominent(b.expr, f) for b in e.args):
+                    self.found.add(id(f))
+        self.generic_visit(e)
+
+
 def induction_hypothesis(ctx: ProgramCtx, m: D.Method, env: Env) -> Optional[I.Expr]:
     from .exprs import ExprTranslator, fresh
     if "lemma" not in m.kind or m.outs or m.modifies or not m.ins or _disabled(m):
@@ -69,6 +105,19 @@ def induction_hypothesis(ctx: ProgramCtx, m: D.Method, env: Env) -> Optional[I.E
         formals.append(I.Formal(name, ctx.enc.ivl_type(f.type)))
         env2.vars[id(f)] = I.Ident(name)
         tcs.append(type_constraint(ctx, f.type, I.Ident(name)))
+    # Dafny inducts only on the parameters that occur prominently in an argument of a
+    # recursive function call of the specification; the others keep their current values
+    # (a weaker but better-triggered hypothesis). When none qualifies, all are quantified.
+    iv = _InductionVars(ctx, list(m.ins))
+    for c in list(m.requires) + list(m.ensures):
+        iv.visit(c.expr)
+    if iv.found:
+        keep = [k for k, f in enumerate(m.ins) if id(f) not in iv.found]
+        for k in sorted(keep, reverse=True):
+            f = m.ins[k]
+            env2.vars[id(f)] = env.vars[id(f)]
+            del formals[k]
+            del tcs[k]
     env2.old_heap = dict(env2.heap)
     # calls in the hypothesis use a quantified layer: every layer denotes the same function,
     # and then the hypothesis matches the unfolded calls (at $LZ) of the lemma's proof
