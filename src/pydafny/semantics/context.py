@@ -48,6 +48,7 @@ class ResolverBase:
         self.deferred: list[tuple[Any, Type, Type]] = []   # (MemberSelect, receiver, result)
         # inference variables of `var x := e` locals (by id) -> the LocalVar
         self.inferred_locals: dict[int, ast.LocalVar] = {}
+        self.declared_bounds: set[int] = set()   # BoundVars (by id) with a written type
         self._seen_errors: set[tuple[int, int, str]] = set()
         self.allow_method_call = False   # the next expression may be a method call
         self.cur_allow = False           # ... as seen by the expression being resolved
@@ -55,6 +56,9 @@ class ResolverBase:
         self.last_span = Span()
         # the type-parameter list of the member whose signature is being resolved
         self.prefix_extend: list[ast.TypeParam] | None = None
+        # ... and it is the member's own list (a method's or function's), so omitted
+        # collection type arguments may add type parameters to it
+        self.prefix_extend_own = False
         self.refined_decls: set[int] = set()   # declarations a refining module redeclares
         self.refined_tps: set[int] = set()     # type parameters of those and their refiners
 
@@ -337,6 +341,9 @@ class ResolverBase:
             return v
         if isinstance(t, ast.UserType):
             return self.resolve_user_type(t)
+        if isinstance(t, (ast.SeqType, ast.SetType, ast.MultisetType, ast.MapType)) and \
+                self.prefix_extend is not None and self.prefix_extend_own:
+            t = self.complete_collection(t)
         if isinstance(t, ast.SeqType):
             e = self.resolve_type(t.elem)
             return t if e is t.elem else ast.SeqType(e, span=t.span)
@@ -364,6 +371,32 @@ class ResolverBase:
             return ast.ArrowType(args, r, t.arrow, span=t.span)
         return t
 
+    def complete_collection(self, t: Type) -> Type:
+        """`s: seq` / `m: map` in a method or function signature: the omitted type
+        arguments are completed like a generic type's (the member's type parameters in
+        order, adding `_Ti` ones as needed), so `method P(s: seq)` is generic."""
+        elems = [t.key, t.value] if isinstance(t, ast.MapType) else [t.elem]  # type: ignore
+        if not all(isinstance(x, ast.InferredType) and x.resolved is None for x in elems):
+            return t
+        args = self.prefix_args(len(elems), t.span)
+        if isinstance(t, ast.MapType):
+            return ast.MapType(args[0], args[1], t.finite, span=t.span)
+        if isinstance(t, ast.SetType):
+            return ast.SetType(args[0], t.finite, span=t.span)
+        return type(t)(args[0], span=t.span)  # type: ignore[call-arg]
+
+    def prefix_args(self, n: int, span: Span) -> list[Type]:
+        """The first n type parameters of the member whose signature is resolved, adding
+        `_Ti` ones as needed (Dafny's prefix-extend rule for omitted type arguments)."""
+        own = self.prefix_extend
+        assert own is not None
+        while len(own) < n:
+            tp = ast.TypeParam(f"_T{len(own)}", span=span)
+            own.append(tp)
+            self.type_scopes[-1][tp.name] = tp
+        from .types import tp_type
+        return [tp_type(tp) for tp in own[:n]]
+
     def resolve_user_type(self, t: ast.UserType) -> Type:
         args = [self.resolve_type(a) for a in t.args]
         decl = t.decl
@@ -387,13 +420,7 @@ class ResolverBase:
             if not args and self.prefix_extend is not None:
                 # Dafny's "prefix-extend" rule in signatures: omitted type arguments are
                 # the member's type parameters in order, adding `_Ti` ones as needed.
-                own = self.prefix_extend
-                while len(own) < len(tps):
-                    tp = ast.TypeParam(f"_T{len(own)}", span=t.span)
-                    own.append(tp)
-                    self.type_scopes[-1][tp.name] = tp
-                from .types import tp_type
-                args = [tp_type(tp) for tp in own[:len(tps)]]
+                args = self.prefix_args(len(tps), t.span)
             elif not args:
                 args = [self.fresh() for _ in tps]
             else:

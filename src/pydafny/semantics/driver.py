@@ -82,10 +82,13 @@ class Resolver(StmtResolver):
                         host.modules[part] = nxt
                     host = nxt
                 sub = self.collect_module(d, host)
+                # (an earlier `import opened M` of this sibling M does not shadow it)
                 host.modules[parts[-1]] = sub
             elif isinstance(d, ast.ImportDecl):
                 name = d.name or (d.target[-1] if d.target else "")
-                info.modules[name] = d
+                if not (isinstance(info.modules.get(name), ModuleInfo)
+                        and d.target == [name]):
+                    info.modules[name] = d   # (else the sibling module it imports stays)
                 self.import_home[id(d)] = info
             elif isinstance(d, TYPE_DECLS):
                 if d.name in info.types:
@@ -293,19 +296,23 @@ class Resolver(StmtResolver):
         elif isinstance(d, ast.Method):
             self.push_type_params(d.type_params)
             self.prefix_extend = d.type_params
+            self.prefix_extend_own = True
             for f in d.ins + d.outs:
                 f.type = self.resolve_type(f.type)
             self.prefix_extend = None
+            self.prefix_extend_own = False
             self.type_scopes.pop()
         elif isinstance(d, ast.Function):
             self.push_type_params(d.type_params)
             self.prefix_extend = d.type_params
+            self.prefix_extend_own = True
             for f in d.formals:
                 f.type = self.resolve_type(f.type)
             d.result_type = self.resolve_type(d.result_type)
             if d.result is not None:
                 d.result.type = d.result_type
             self.prefix_extend = None
+            self.prefix_extend_own = False
             self.type_scopes.pop()
 
     # ------------------------------------------------------------------ phase 4
@@ -374,11 +381,28 @@ class Resolver(StmtResolver):
             elif d.witness is not None:
                 self.expr(d.witness, d.base)
             self.finish_member()
+        if isinstance(d, ast.DatatypeDecl):
+            self.ctor_defaults(d)
         for mem in getattr(d, "members", []) or []:
             if isinstance(mem, (ast.Method, ast.Function)):
                 self.member_body(mem, static=mem.is_static)
         if isinstance(d, ast.IteratorDecl):
             self.resolve_iterator(d)
+
+    def ctor_defaults(self, d: ast.DatatypeDecl) -> None:
+        """Default values of constructor parameters (`Blue(x: int, y: int := x - 1)`):
+        each sees the constructor's parameters (its NameExprs get the Formal as decl)."""
+        for c in d.ctors:
+            if not any(f.default is not None for f in c.formals):
+                continue
+            self.cur_member = None
+            self.is_static = True
+            self.locals = type(self.locals)()
+            for f in c.formals:
+                if f.name and not f.name.startswith("#"):
+                    self.declare_var(f.name, f, f.span, dup_check=False)
+            self.defaults(c.formals)
+            self.finish_member()
 
     def member_body(self, d: ast.Method | ast.Function, static: bool) -> None:
         self.last_span = d.span

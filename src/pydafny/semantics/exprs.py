@@ -409,8 +409,11 @@ class ExprResolver(PatternResolver):
             lt = self.expr(e.left, want)
             # a bound variable ranging over a collection gets its element type (`forall x
             # :: x in s ==> ...` with s: set<nat> makes x a nat); other operands are weak
+            # ... but a declared `n: nat` does not narrow the collection's element type
+            # (`var s := [-4, 7]; set n: nat | n in s` leaves s a seq<int>)
             bound = isinstance(e.left, ast.NameExpr) and isinstance(e.left.decl, ast.BoundVar)
-            unify = self.unify if bound else self.unify_weak
+            unify = self.unify if bound and not self.declared_bound(e.left.decl) \
+                else self.unify_weak
             if want is not None and not unify(want, lt):
                 self.error(e.span, f"first argument to {op} must be of type "
                                    f"{type_to_str(want)} (instead got {type_to_str(lt)})")
@@ -588,15 +591,23 @@ class ExprResolver(PatternResolver):
                     el = n.args[0] if n.args else None
             else:
                 el = None
+            declared = not isinstance(v.type, ast.InferredType)
             t = self.resolve_type(v.type)
             if t is not v.type:
                 v.type = t
+            if declared:
+                self.declared_bounds.add(id(v))
             if el is not None:
-                self.unify(t, el)
+                # a declared `x: nat <- s` does not make s's elements nats
+                (self.unify_weak if declared else self.unify)(el, t)
             self.pending_vars.append(v)
             self.declare_var(v.name, v, v.span)
         for a in (x for v in vs for x in v.attributes):
             self.attribute(a)
+
+    def declared_bound(self, v: ast.BoundVar) -> bool:
+        """Was the bound variable's type written in the program (not inferred)?"""
+        return id(v) in self.declared_bounds
 
     def attribute(self, a: ast.Attribute) -> None:
         for x in a.args:
