@@ -64,6 +64,34 @@ def type_constraint(ctx: ProgramCtx, t: D.Type, e: I.Expr, depth: int = 0) -> I.
     return TRUE
 
 
+def datatype_field_facts(ctx: ProgramCtx, t: D.Type, e: I.Expr, depth: int = 0) -> I.Expr:
+    """For a value e of a (co)datatype type t: for each constructor C, `C?(e) ==>` the type
+    constraints of e's C-fields (one level of nested datatypes). True of every Dafny value of
+    type t, since constructor arguments are checked against the field types (the same fact
+    `destructor_of` assumes at each destructor use); `TRUE` when there is nothing to say.
+    Only assumed (never checked), for method parameters."""
+    n = T.normalize(t)
+    if depth > 1 or not isinstance(n, D.UserType) or not isinstance(n.decl, D.DatatypeDecl):
+        return TRUE
+    from .datatypes import datatype_info
+    d = n.decl
+    info = datatype_info(ctx, d)
+    subst = T.subst_map(d.type_params, n.args) if d.type_params else {}
+    alts: list[I.Expr] = []
+    for c in d.ctors:
+        parts = []
+        for j, f in enumerate(c.formals):
+            ft = T.substitute(f.type, subst)
+            val = ctx.enc.coerce(info.select(c, j, e), info.field_type(c, j),
+                                 ctx.enc.ivl_type(ft))
+            parts.append(type_constraint(ctx, ft, val, depth + 1))
+            parts.append(datatype_field_facts(ctx, ft, val, depth + 1))
+        body = conj(parts)
+        if body != TRUE:
+            alts.append(body if len(d.ctors) == 1 else implies(info.is_ctor(c, e), body))
+    return conj(alts)
+
+
 def _instantiate(ctx: ProgramCtx, var: D.BoundVar, constraint: D.Expr, e: I.Expr) -> I.Expr:
     from .exprs import ExprTranslator
     env = Env(vars={id(var): e}, heap_allowed=False)

@@ -20,7 +20,7 @@ from ..ivl import ast as I
 from ..semantics import types as T
 from ..syntax import ast as D
 from .context import ProgramCtx
-from .encoding import BOX, conj, disj
+from .encoding import BOX, conj, disj, equal, implies, is_map, is_multiset, is_seq, is_set
 
 
 @dataclass(slots=True)
@@ -31,6 +31,7 @@ class DatatypeInfo:
     ctor_index: dict[int, int]
     field_types: dict[tuple[int, int], I.Type]
     field_fns: dict[tuple[int, int], str]
+    equal_fn: str = ""      # `{sort}#Equal` when a field is a collection (extensional)
 
     def index_of(self, c: D.DatatypeCtor, fname: str) -> int:
         for j, f in enumerate(c.formals):
@@ -46,6 +47,12 @@ class DatatypeInfo:
 
     def is_ctor(self, c: D.DatatypeCtor, v: I.Expr) -> I.Expr:
         return I.Binary("==", self.tag(v), I.IntLit(self.ctor_index[id(c)]))
+
+    def equal(self, a: I.Expr, b: I.Expr) -> I.Expr:
+        """Dafny equality of two values of this datatype."""
+        if self.equal_fn:
+            return I.FunApp(self.equal_fn, (a, b))
+        return I.Binary("==", a, b)
 
     def construct(self, c: D.DatatypeCtor, args: list[I.Expr]) -> I.Expr:
         name = self.ctor_names[id(c)]
@@ -125,6 +132,38 @@ def datatype_info(ctx: ProgramCtx, d: D.DatatypeDecl) -> DatatypeInfo:
             "forall", (I.Formal(dv.name, sort),),
             I.Binary("==>", tags[k], I.Binary("==", dv, rebuilt)),
             (I.Trigger((info.tag(dv),)),))))
+        # The same, triggered by a destructor use: then two values whose fields are equal
+        # (`v'.h == v.h`) are equal, as Dafny's datatype equality says. (True by the axiom
+        # above; the trigger only makes it available. No matching loop: the new term
+        # C(sel(d)) is equal to d, so its destructors are already known terms.)
+        if c.formals:
+            decls.append(I.AxiomDecl(I.Quantifier(
+                "forall", (I.Formal(dv.name, sort),),
+                I.Binary("==>", tags[k], I.Binary("==", dv, rebuilt)),
+                tuple(I.Trigger((info.select(c, j, dv),)) for j in range(len(c.formals))))))
+    # Extensional equality when a field is a collection (as Dafny's DT#Equal): two values
+    # are equal iff they have the same constructor and their fields are equal (by the
+    # collections' extensional equality). True: every value is its constructor applied to
+    # its destructors (axioms above) and the collections' Equal coincides with `==`.
+    if any(is_seq(t) or is_set(t) or is_multiset(t) or is_map(t)
+           for t in info.field_types.values()):
+        info.equal_fn = f"{s}#Equal"
+        decls.append(I.FunctionDecl(info.equal_fn, (I.Formal("a", sort), I.Formal("b", sort)),
+                                    I.BOOL))
+        ea, eb = I.Ident("a#e"), I.Ident("b#e")
+        eqapp = I.FunApp(info.equal_fn, (ea, eb))
+        per_ctor = []
+        for k, c in enumerate(d.ctors):
+            fields = [equal(info.field_types[(id(c), j)], info.select(c, j, ea),
+                            info.select(c, j, eb)) for j in range(len(c.formals))]
+            per_ctor.append(implies(info.is_ctor(c, ea), conj(fields)))
+        fieldwise = conj([I.Binary("==", info.tag(ea), info.tag(eb))] + per_ctor)
+        ab = (I.Formal(ea.name, sort), I.Formal(eb.name, sort))
+        decls.append(I.AxiomDecl(I.Quantifier("forall", ab, I.Binary("<==>", eqapp, fieldwise),
+                                              (I.Trigger((eqapp,)),))))
+        decls.append(I.AxiomDecl(I.Quantifier("forall", ab,
+                                              I.Binary("<==>", eqapp, I.Binary("==", ea, eb)),
+                                              (I.Trigger((eqapp,)),))))
     # Every value carries the tag of one of the constructors.
     decls.append(I.AxiomDecl(I.Quantifier("forall", (I.Formal(dv.name, sort),), disj(tags),
                                           (I.Trigger((info.tag(dv),)),))))

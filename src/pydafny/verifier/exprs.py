@@ -607,6 +607,11 @@ class ExprTranslator:
         if op in ("==", "!="):
             t = self.ity(lt, e.span)
             r = equal(t, a, b)
+            nt = T.normalize(lt) if lt is not None else None
+            if isinstance(nt, D.UserType) and isinstance(nt.decl, D.DatatypeDecl) \
+                    and not nt.decl.is_co:
+                from .datatypes import datatype_info
+                r = datatype_info(self.ctx, nt.decl).equal(a, b)
             return r if op == "==" else not_(r)
         if fam in ("int", "char", "real", "ordinal"):
             if fam == "ordinal":
@@ -1009,13 +1014,19 @@ class ExprTranslator:
     def tr_MatchExpr(self, e: D.MatchExpr) -> I.Expr:
         from .patterns import match_cases
         src = self.tr(e.source)
+        facts: list[I.Expr] = []
         arms = match_cases(self, e.source.type, src, [(c.pattern, c.body) for c in e.cases],
-                           e)
+                           e, facts)
         # arms: list of (condition, env); fold into nested if-then-else, last arm as default
         result: Optional[I.Expr] = None
         vals = []
-        for cond, env, body in arms:
+        outside_quantifiers = not any(k == "bind" for k, _ in self.wf.frames)
+        for (cond, env, body), fact in zip(arms, facts):
             with self.wf.under(cond):
+                # the bound variables are fields of a datatype value: they satisfy their
+                # types (see `destructor_of`); assumed only outside quantifiers
+                if self.wf.active and outside_quantifiers and fact != TRUE:
+                    self.wf.assume(fact)
                 vals.append((cond, self.sub(env).tr(body)))
         for cond, v in reversed(vals):
             result = v if result is None else I.IfThenElse(cond, v, result)

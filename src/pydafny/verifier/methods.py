@@ -22,7 +22,7 @@ from typing import Any, Optional
 from ..ivl import ast as I
 from ..semantics import types as T
 from ..syntax import ast as D
-from .constraints import type_constraint
+from .constraints import datatype_field_facts, type_constraint
 from .context import WF, Env, MethodInfo, ProgramCtx
 from .encoding import REF, TRUE, conj, disj, implies
 from .framing import frame_contains, heap_frame, method_env
@@ -58,7 +58,7 @@ def declare_procedure(ctx: ProgramCtx, info: MethodInfo, env: Env, ins: list[I.F
                                    free=True))
     for f in m.ins:
         v = env.vars[id(f)]
-        c = type_constraint(ctx, f.type, v)
+        c = conj([type_constraint(ctx, f.type, v), datatype_field_facts(ctx, f.type, v)])
         if c != TRUE:
             requires.append(I.Requires(c, free=True))
         if T.is_ref_type(f.type):

@@ -9,7 +9,7 @@ the cases may leave a value unmatched it adds a `missing case` check to the tran
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Optional
 
 from ..ivl import ast as I
 from ..semantics import types as T
@@ -19,13 +19,17 @@ from .obligations import Kind, Obligation
 from .unsupported import Unsupported
 
 
-def _pattern(tr: Any, t: D.Type, v: I.Expr, p: D.Pattern, env: Any) -> I.Expr:
-    """The condition that v matches p; binds p's variables into env."""
+def _pattern(tr: Any, t: D.Type, v: I.Expr, p: D.Pattern, env: Any,
+             facts: Optional[list[tuple[D.Type, I.Expr]]] = None) -> I.Expr:
+    """The condition that v matches p; binds p's variables into env (and records each bound
+    variable's type and value in `facts`)."""
     if isinstance(p, D.VarPattern):
         if p.ctor is not None:
             return tr.is_ctor(p.ctor, v)
         if p.decl is not None:
             env.vars[id(p.decl)] = v
+            if facts is not None:
+                facts.append((t, v))
         return TRUE
     if isinstance(p, D.CtorPattern):
         c = p.ctor
@@ -48,23 +52,30 @@ def _pattern(tr: Any, t: D.Type, v: I.Expr, p: D.Pattern, env: Any) -> I.Expr:
             ft = T.substitute(f.type, subst)
             raw = info.select(c, j, v)
             val = tr.enc.coerce(raw, info.field_type(c, j), tr.enc.ivl_type(ft), p.span)
-            parts.append(_pattern(tr, ft, val, sp, env))
+            parts.append(_pattern(tr, ft, val, sp, env, facts))
         return conj(parts)
     if isinstance(p, D.LitPattern):
         lit = tr.pure().tr(p.value)
         return equal(tr.enc.ivl_type(t), v, lit)
     if isinstance(p, D.DisjunctivePattern):
-        return disj([_pattern(tr, t, v, a, env) for a in p.alternatives])
+        return disj([_pattern(tr, t, v, a, env, facts) for a in p.alternatives])
     raise Unsupported(p.span, "this pattern")
 
 
 def match_cases(tr: Any, t: D.Type, v: I.Expr, cases: list[tuple[D.Pattern, Any]],
-                node: D.Node) -> list[tuple[I.Expr, Any, Any]]:
+                node: D.Node, facts: Optional[list[I.Expr]] = None
+                ) -> list[tuple[I.Expr, Any, Any]]:
+    """The arms of a match; with `facts`, also appends per arm the type constraints of its
+    bound variables (true: a datatype value's fields satisfy their types, since constructor
+    arguments are checked against the field types)."""
     out = []
     earlier: list[I.Expr] = []
     for p, body in cases:
         env = tr.env.copy()
-        cond = _pattern(tr, t, v, p, env)
+        bound: list[tuple[D.Type, I.Expr]] = []
+        cond = _pattern(tr, t, v, p, env, bound)
+        if facts is not None:
+            facts.append(conj([tr.tc(bt, bv) for bt, bv in bound]))
         full = conj([not_(e) for e in earlier] + [cond])
         out.append((full, env, body))
         earlier.append(cond)

@@ -662,12 +662,18 @@ class StmtTranslator:
         from .patterns import match_cases
         tr = self.tr()
         src = tr.tr(s.source)
-        arms = match_cases(tr, s.source.type, src, [(c.pattern, c.body) for c in s.cases], s)
+        facts: list[I.Expr] = []
+        arms = match_cases(tr, s.source.type, src, [(c.pattern, c.body) for c in s.cases], s,
+                           facts)
         chain: tuple[I.Stmt, ...] = ()
-        for cond, env, body in reversed(arms):
+        for (cond, env, body), fact in reversed(list(zip(arms, facts))):
             saved = self.env
             self.env = env
             blk = self.stmts_block(body)
+            # the bound variables are fields of a datatype value, so they satisfy their
+            # types (constructor arguments are checked against the field types)
+            if fact != TRUE:
+                blk = (I.Assume(fact),) + blk
             self.env = saved
             chain = (I.If(cond, blk, chain),)
         for x in chain:
