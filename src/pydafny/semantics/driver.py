@@ -20,6 +20,7 @@ from typing import Any
 from ..diagnostics import Reporter
 from ..syntax import ast
 from ..syntax.source import Span
+from . import builtins as B
 from .scopes import AMBIGUOUS, MEMBER_DECLS, TYPE_DECLS, MemberTable, ModuleInfo
 from .stmts import StmtResolver
 
@@ -486,7 +487,9 @@ class Resolver(StmtResolver):
         """Least/greatest lemmas and predicates see the implicit ORDINAL `_k`."""
         kind = getattr(d, "kind", "") + getattr(d, "extreme", "")
         if "least" in kind or "greatest" in kind:
-            k = ast.Formal("_k", ast.OrdinalType(), is_ghost=True, span=d.span)
+            kt: ast.Type = (ast.UserType(["nat"], [], decl=B.NAT, span=d.span)
+                            if getattr(d, "k_type", "") == "nat" else ast.OrdinalType())
+            k = ast.Formal("_k", kt, is_ghost=True, span=d.span)
             self.declare_var("_k", k, d.span, dup_check=False)
 
     def resolve_method(self, m: ast.Method) -> None:

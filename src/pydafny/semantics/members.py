@@ -97,7 +97,7 @@ class MemberResolver(ResolverBase):
         result: Type = t
         return result
 
-    def prefix_depth(self, e: ast.NameExpr) -> None:
+    def prefix_depth(self, e: ast.NameExpr | ast.MemberSelect) -> None:
         if e.prefix_depth is not None:
             t = self.expr(e.prefix_depth, ast.OrdinalType())
             f = family(t)
@@ -332,6 +332,7 @@ class MemberResolver(ResolverBase):
         return f"type '{type_to_str(t)}'"
 
     def e_MemberSelect(self, e: ast.MemberSelect, exp: Type | None) -> Type:
+        self.prefix_depth(e)
         p = self.prefix(e.obj)
         if p is not None:
             return self.static_member(e, p, exp)
@@ -422,6 +423,7 @@ class MemberResolver(ResolverBase):
                 return d, None
             return None, None
         if isinstance(c, ast.MemberSelect):
+            self.prefix_depth(c)
             p = self.prefix(c.obj)
             if p is not None:
                 c.obj.type = None

@@ -105,6 +105,9 @@ class StmtResolver(ExprResolver):
                                    f"undefined or not in scope: {s.label}")
         elif s.is_continue and self.loop_depth == 0:
             self.error(s.span, "continue statement must be inside a loop")
+        elif s.is_continue and s.count > self.loop_depth:
+            self.error(s.span, "trying to continue more loop levels than there are "
+                               "enclosing loops")
         elif s.count > self.loop_depth:
             self.error(s.span, "trying to break out of more loop levels than there are "
                                "enclosing loops")

@@ -229,6 +229,8 @@ class MemberSelect(Expr):
     name: str
     type_args: Optional[list[Type]] = None
     decl: Any = _ann()
+    # the `k` of a prefix predicate/lemma call on a member, `x.P#[k](y)`
+    prefix_depth: Optional[Expr] = None
 
 
 @dataclass(slots=True)
@@ -690,6 +692,7 @@ class IfStmt(Stmt):
     else_: Optional[Stmt] = None
     bound_vars: Optional[list[BoundVar]] = None
     attributes: list[Attribute] = field(default_factory=list)
+    else_attributes: list[Attribute] = field(default_factory=list)   # `else {:a} { }`
 
 
 @dataclass(slots=True)
@@ -769,6 +772,7 @@ class MatchStmt(Stmt):
     source: Expr
     cases: list[MatchCaseStmt]
     braced: bool = False
+    attributes: list[Attribute] = field(default_factory=list)   # `match {:split false} x`
 
 
 @dataclass(slots=True)
@@ -811,7 +815,8 @@ class YieldStmt(Stmt):
 
 @dataclass(slots=True)
 class BreakStmt(Stmt):
-    """`break;`, `break L;`, `break break;` (count 2), `continue;`, `continue L;`."""
+    """`break;`, `break L;`, `break break;` (count 2), `continue;`, `continue L;`,
+    `break continue;` (count 2, is_continue: leave one loop, continue the next)."""
     label: Optional[str] = None
     count: int = 1
     is_continue: bool = False
@@ -923,6 +928,8 @@ class Method(Decl):
     is_static: bool = False
     attributes: list[Attribute] = field(default_factory=list)
     owner: Any = _ann()
+    # least/greatest lemma `[nat]`/`[ORDINAL]`: the type of the implicit `_k` ('' = ORDINAL)
+    k_type: str = ""
 
 
 @dataclass(slots=True)
@@ -951,6 +958,8 @@ class Function(Decl):
     extreme: str = ""
     attributes: list[Attribute] = field(default_factory=list)
     owner: Any = _ann()
+    # least/greatest predicate `[nat]`/`[ORDINAL]`: the type of `_k` ('' = ORDINAL)
+    k_type: str = ""
 
 
 @dataclass(slots=True)

@@ -341,6 +341,22 @@ class DeclParser(StmtParser):
         default = self.parse_expression() if self.accept(":=") else None
         return ast.Formal(name, ty, ghost, older, nameonly, default, span=self.span(start))
 
+    def parse_k_type(self, extreme: bool) -> str:
+        """`[nat]` / `[ORDINAL]` after the type parameters of a least/greatest predicate
+        or lemma: the type of its implicit `_k`. Returns '' when absent."""
+        if self.tok.kind != "[":
+            return ""
+        t = self.next()
+        if not extreme:
+            raise self.error("a type for the implicit '_k' ([nat] or [ORDINAL]) is allowed "
+                             "only on least and greatest predicates and lemmas", t)
+        w = self.tok
+        if w.text not in ("nat", "ORDINAL"):
+            self.fail("nat or ORDINAL expected")
+        self.next()
+        self.expect("]")
+        return w.text
+
     def parse_method(self, start: Token, mods: set[str], attrs: list[ast.Attribute]
                      ) -> list[ast.Decl]:
         t = self.next()
@@ -356,14 +372,17 @@ class DeclParser(StmtParser):
             name = self.decl_ident().text
         elif kind != "constructor":
             self.fail("ident expected")
+        k_type = ""
         if self.accept("..."):     # `method M...` in a refining module: same signature
             tps, ins, outs = [], [], []
         else:
             tps = self.parse_type_params()
+            k_type = self.parse_k_type("least" in kind or "greatest" in kind)
             ins = self.parse_formals()
             outs = self.parse_formals() if self.accept("returns") else []
         m = ast.Method(kind, name, tps, ins, outs, is_ghost="ghost" in mods,
                        is_static="static" in mods, attributes=attrs)
+        m.k_type = k_type
         while True:
             k = self.tok.kind
             if k == "requires":
@@ -408,6 +427,7 @@ class DeclParser(StmtParser):
         result_type: ast.Type = ast.BoolType(span=self.tok_span(t))
         skeleton = bool(self.accept("..."))     # `predicate P...` in a refining module
         tps = [] if skeleton else self.parse_type_params()
+        k_type = "" if skeleton else self.parse_k_type("least" in mods or "greatest" in mods)
         formals = [] if skeleton else self.parse_formals()
         if skeleton:
             pass
@@ -427,7 +447,8 @@ class DeclParser(StmtParser):
         f = ast.Function(kind, name, tps, formals, result_type, result,
                          is_ghost="ghost" in mods or bool(extreme) or "twostate" in mods,
                          is_static="static" in mods, is_twostate="twostate" in mods,
-                         is_opaque="opaque" in mods, extreme=extreme, attributes=attrs)
+                         is_opaque="opaque" in mods, extreme=extreme, attributes=attrs,
+                         k_type=k_type)
         while True:
             k = self.tok.kind
             if k == "requires":

@@ -701,7 +701,14 @@ class ExprParser(PatternParser):
                     self.next()
                     targs = self.parse_opt_generic_instantiation() \
                         if self.tok.kind == "<" else None
-                    e = ast.MemberSelect(e, t.text, targs, span=self.span(start))
+                    depth: ast.Expr | None = None
+                    if self.tok.kind == "#" and self.peek().kind == "[":
+                        self.next()    # `x.P#[k](y)`: a prefix predicate/lemma of a member
+                        self.next()
+                        depth = self.parse_expr_in()
+                        self.expect("]")
+                    e = ast.MemberSelect(e, t.text, targs, prefix_depth=depth,
+                                         span=self.span(start))
                 else:
                     self.fail("ident expected")
             elif k == "[":
@@ -709,6 +716,9 @@ class ExprParser(PatternParser):
             elif k == "(":
                 args = self.parse_bindings()
                 e = ast.ApplyExpr(e, args, span=self.span(start))
+            elif k == "@" and isinstance(e, (ast.NameExpr, ast.MemberSelect)) and \
+                    self.peek().kind == IDENT and self.peek(2).kind == "(":
+                self.fail("unsupported: a two-state function call at a label (f@L(args))")
             else:
                 return e
 

@@ -151,6 +151,11 @@ class StmtParser(ExprParser):
         if not is_continue:
             while self.accept("break"):
                 count += 1
+            if self.accept("continue"):
+                # `break continue;` / `break break continue;`: leave count-1 loops, then
+                # continue the next enclosing one
+                count += 1
+                is_continue = True
         if self.tok.kind == IDENT:
             label = self.next().text
         self.expect_semi()
@@ -364,10 +369,11 @@ class StmtParser(ExprParser):
             guard = self.parse_guard()
         then = self.parse_block()
         else_: ast.Stmt | None = None
+        eattrs: list[ast.Attribute] = []
         if self.accept("else"):
-            self.parse_attributes()   # attributes on an else branch are accepted and dropped
+            eattrs = self.parse_attributes()
             else_ = self.parse_if_stmt() if self.tok.kind == "if" else self.parse_block()
-        return ast.IfStmt(guard, then, else_, bound, attrs, span=self.span(start))
+        return ast.IfStmt(guard, then, else_, bound, attrs, eattrs, span=self.span(start))
 
     def is_alternative(self) -> bool:
         """`case`, or `{` followed by `case`, starts guarded alternatives."""
@@ -490,7 +496,7 @@ class StmtParser(ExprParser):
 
     def parse_match_stmt(self) -> ast.Stmt:
         start = self.next()
-        self.parse_attributes()   # attributes on a match statement are accepted and dropped
+        mattrs = self.parse_attributes()
         source = self.parse_expression()
         braced = bool(self.accept("{"))
         cases: list[ast.MatchCaseStmt] = []
@@ -503,7 +509,7 @@ class StmtParser(ExprParser):
             cases.append(ast.MatchCaseStmt(pat, body, attrs, span=self.span(cstart)))
         if braced:
             self.expect("}")
-        return ast.MatchStmt(source, cases, braced, span=self.span(start))
+        return ast.MatchStmt(source, cases, braced, mattrs, span=self.span(start))
 
     def parse_calc_stmt(self) -> ast.Stmt:
         start = self.next()

@@ -310,7 +310,10 @@ class Printer:
         return s
 
     def p_member(self, e: ast.MemberSelect) -> str:
-        return self.head(e.obj) + "." + e.name + self.targs(e.type_args)
+        s = self.head(e.obj) + "." + e.name + self.targs(e.type_args)
+        if e.prefix_depth is not None:
+            s += "#[" + self.expr(e.prefix_depth) + "]"
+        return s
 
     def bindings(self, args: list[ast.Binding]) -> str:
         return "(" + ", ".join((f"{b.name} := " if b.name is not None else "") +
@@ -630,12 +633,13 @@ class Printer:
         self.block(s.then, head)
         if s.else_ is not None:
             last = self.lines.pop()
+            ea = self.attrs(s.else_attributes)
             if isinstance(s.else_, ast.IfStmt):
-                self.s_if(s.else_, last.strip() + " else ")
+                self.s_if(s.else_, last.strip() + " else " + ea)
             elif isinstance(s.else_, ast.BlockStmt):
-                self.block(s.else_, last.strip() + " else")
+                self.block(s.else_, (last.strip() + " else " + ea).rstrip())
             else:
-                self.block(ast.BlockStmt([s.else_]), last.strip() + " else")
+                self.block(ast.BlockStmt([s.else_]), (last.strip() + " else " + ea).rstrip())
 
     def alternatives(self, head: str, cases: list[ast.GuardedAlternative]) -> None:
         self.line((head + " {").lstrip())
@@ -696,7 +700,7 @@ class Printer:
         source = self.expr(s.source)
         if isinstance(s.source, ast.MatchExpr) or source.startswith("{"):
             source = f"({source})"
-        self.line(f"match {source}" + (" {" if s.braced else ""))
+        self.line(f"match {self.attrs(s.attributes)}{source}" + (" {" if s.braced else ""))
         self.indent += 1
         for c in s.cases:
             self.line(f"case {self.attrs(c.attributes)}{self.pattern(c.pattern)} =>")
@@ -728,7 +732,8 @@ class Printer:
         self.line(kw + (" " + self.rhss(s.rhss) if s.rhss is not None else "") + ";")
 
     def s_break(self, s: ast.BreakStmt) -> None:
-        kw = "continue" if s.is_continue else " ".join(["break"] * max(1, s.count))
+        kw = (" ".join(["break"] * (max(1, s.count) - 1) + ["continue"]) if s.is_continue
+              else " ".join(["break"] * max(1, s.count)))
         self.line(kw + (" " + s.label if s.label is not None else "") + ";")
 
     def s_calc(self, s: ast.CalcStmt) -> None:
@@ -897,12 +902,17 @@ class Printer:
         if d.body is not None:
             self.block(d.body)
 
+    @staticmethod
+    def k_type(k: str) -> str:
+        return f"[{k}]" if k else ""
+
     def d_method(self, d: ast.Method) -> None:
         mods = ("ghost " if d.is_ghost else "") + ("static " if d.is_static else "")
         name = " " + d.name if d.name else " "
         outs = " returns " + self.formals(d.outs) if d.outs else ""
         self.line(f"{mods}{d.kind} {self.attrs(d.attributes)}".rstrip() + name +
-                  f"{self.type_params(d.type_params)}{self.formals(d.ins)}{outs}")
+                  f"{self.type_params(d.type_params)}{self.k_type(d.k_type)}"
+                  f"{self.formals(d.ins)}{outs}")
         self.indent += 1
         for r in d.requires:
             self.spec("requires", r)
@@ -932,7 +942,8 @@ class Printer:
         else:
             res = ": " + print_type(d.result_type)
         self.line(f"{mods}{d.kind} {self.attrs(d.attributes)}{d.name}"
-                  f"{self.type_params(d.type_params)}{self.formals(d.formals)}{res}")
+                  f"{self.type_params(d.type_params)}{self.k_type(d.k_type)}"
+                  f"{self.formals(d.formals)}{res}")
         self.indent += 1
         for r in d.requires:
             self.spec("requires", r)

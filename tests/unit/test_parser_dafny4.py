@@ -1,0 +1,87 @@
+"""Parser tests for Dafny 4 constructs added after the first parser (issue 2's gaps):
+`break continue;`, `[nat]`/`[ORDINAL]` on extreme declarations, member prefix calls
+`x.P#[k](y)`, attributes on `else` and `match`, and the clear `unsupported:` error for
+`f@L(args)`. Each is also printed back and re-parsed to the same AST, and resolved."""
+
+from __future__ import annotations
+
+from pydafny.diagnostics import Reporter
+from pydafny.semantics.resolver import resolve
+from pydafny.syntax import ast as A
+from pydafny.syntax.printer import print_program
+from pydafny.syntax.source import SourceFile
+from pydafny.syntax.parser import parse_source
+
+from test_parser import errors, prog, stmts
+from test_resolver import nodes
+
+
+def roundtrip_and_resolve(text: str) -> A.Program:
+    p = prog(text)
+    again = prog(print_program(p))
+    assert again.module.decls == p.module.decls
+    r = Reporter()
+    p2 = parse_source(SourceFile("t.dfy", text), r)
+    assert resolve(p2, r), [d.format() for d in r.diagnostics]
+    return p2
+
+
+def test_break_continue() -> None:
+    s = stmts("break continue; break break continue; continue;")
+    assert s == [A.BreakStmt(None, 2, True), A.BreakStmt(None, 3, True),
+                 A.BreakStmt(None, 1, True)]
+    roundtrip_and_resolve("method M() { var i := 0; while i < 3 { var j := 0;\n"
+                          "  while j < 3 { if j == 1 { break continue; } j := j + 1; }\n"
+                          "  i := i + 1; } }")
+
+
+def test_break_continue_needs_two_loops() -> None:
+    r = Reporter()
+    p = parse_source(SourceFile("t.dfy", "method M() { while true { break continue; } }"), r)
+    assert not resolve(p, r)
+    assert any("continue more loop levels" in d.message for d in r.diagnostics)
+
+
+def test_k_type_of_extreme_declarations() -> None:
+    p = roundtrip_and_resolve(
+        "least predicate P[nat](x: int) { x == 0 || P(x - 1) }\n"
+        "greatest predicate Q[ORDINAL](x: int) { Q(x + 1) }\n"
+        "least lemma L[nat](x: int) requires P(x) { }\n"
+        "least predicate R(x: int) { x == 0 || R(x - 1) }")
+    ks = {d.name: d.k_type for d in nodes(p, (A.Function, A.Method))}
+    assert ks == {"P": "nat", "Q": "ORDINAL", "L": "nat", "R": ""}
+
+
+def test_k_type_only_on_extreme_declarations() -> None:
+    assert any("only on least and greatest" in m
+               for m in errors("predicate P[nat](x: int) { true }"))
+
+
+def test_member_prefix_call() -> None:
+    p = roundtrip_and_resolve(
+        "class D { least predicate R(x: int) { x == 0 || R(x - 1) } }\n"
+        "lemma T(k: nat, d: D) requires d.R#[k](3) { }")
+    sel = [m for m in nodes(p, A.MemberSelect) if m.name == "R"]
+    assert sel and isinstance(sel[0].prefix_depth, A.NameExpr)
+    assert sel[0].prefix_depth.decl is not None
+
+
+def test_attributes_on_else_and_match_are_kept() -> None:
+    p = roundtrip_and_resolve(
+        "method M(b: bool) returns (x: int) {\n"
+        "  if b { x := 1; } else {:baz} { x := 2; }\n"
+        "  if b { x := 1; } else {:baz 1} if !b { x := 2; }\n"
+        "  match {:split false} b { case true => x := 3; case false => } }")
+    ifs = nodes(p, A.IfStmt)
+    assert [a.name for a in ifs[0].else_attributes] == ["baz"]
+    m = nodes(p, A.MatchStmt)[0]
+    assert [a.name for a in m.attributes] == ["split"]
+
+
+def test_two_state_call_at_label_is_unsupported() -> None:
+    msgs = errors("class C { var x: int\n"
+                  "  twostate function Old(): int reads this { old(x) }\n"
+                  "  method M() modifies this { label L: x := x + 1;\n"
+                  "    assert Old@L() == x - 1; } }")
+    assert any("(4,15): Error: unsupported: a two-state function call at a label" in m
+               for m in msgs), msgs
