@@ -174,7 +174,7 @@ def set_comprehension(tr: Any, e: D.SetComprehension) -> I.Expr:
         fv.visit(e.term)
     params: list[I.Formal] = []
     actuals: list[I.Expr] = []
-    env2 = Env(fuel=tr.env.fuel, this_dt=tr.env.this_dt)
+    env2 = Env(this_dt=tr.env.this_dt)  # default fuel: never a bound layer variable
     for k, d in enumerate(fv.free):
         val = tr.env.vars.get(id(d))
         if val is None:
@@ -232,7 +232,7 @@ def closure(tr: Any, nodes: list[D.Node], bound: set[int], span: Any
         fv.visit(n)
     params: list[I.Formal] = []
     actuals: list[I.Expr] = []
-    env2 = Env(fuel=tr.env.fuel, this_dt=tr.env.this_dt)
+    env2 = Env(this_dt=tr.env.this_dt)  # default fuel: never a bound layer variable
     for k, d in enumerate(fv.free):
         val = tr.env.vars.get(id(d))
         if val is None:

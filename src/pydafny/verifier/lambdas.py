@@ -49,7 +49,7 @@ def lambda_value(tr: Any, e: D.LambdaExpr) -> I.Expr:
         raise Unsupported(e.span, "lambdas reading the heap")
     params: list[I.Formal] = []
     actuals: list[I.Expr] = []
-    env2 = Env(fuel=tr.env.fuel, this_dt=tr.env.this_dt)
+    env2 = Env(this_dt=tr.env.this_dt)  # default fuel: never a bound layer variable
     for k, d in enumerate(fv.free):
         val = tr.env.vars.get(id(d))
         if val is None:
