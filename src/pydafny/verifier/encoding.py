@@ -180,12 +180,20 @@ class Encoding:
         if t == BOX:
             return e
         tg = self.use("box", t)
+        # re-boxing an unboxed value gives the box back: for the boxes of Dafny values (a
+        # generic field or element holds a box of its instantiated type), Box(Unbox(b)) == b,
+        # which the prelude cannot state for arbitrary boxes
+        if isinstance(e, I.FunApp) and e.name == f"$Unbox.{tg}" and len(e.args) == 1:
+            return e.args[0]
         return I.FunApp(f"$Box.{tg}", (e,))
 
     def unbox(self, e: I.Expr, t: I.Type) -> I.Expr:
         if t == BOX:
             return e
         tg = self.use("box", t)
+        # unboxing a box made from x gives back x (box.bpl)
+        if isinstance(e, I.FunApp) and e.name == f"$Box.{tg}" and len(e.args) == 1:
+            return e.args[0]
         return I.FunApp(f"$Unbox.{tg}", (e,))
 
     def coerce(self, e: I.Expr, have: I.Type, want: I.Type, span: Any = NO_SPAN) -> I.Expr:

@@ -544,6 +544,12 @@ class StmtTranslator:
             if inst is not None:
                 self.subset_check(inst, v, b.expr.type, b.expr.span)
             args.append(v)
+            # an argument unboxed from a generic position holds a Dafny value of the
+            # instantiated type, so re-boxing gives the box back (the callee's specification
+            # may box it again, e.g. `Cons(y, xs)` for a List<int> head passed as y: int)
+            if isinstance(v, I.FunApp) and v.name.startswith("$Unbox.") and len(v.args) == 1:
+                rebox = I.FunApp("$Box." + v.name[len("$Unbox."):], (v,))
+                self.emit(I.Assume(I.Binary("==", rebox, v.args[0])))
         all_args = ([recv] if recv is not None else []) + args
         # the callee's frame must be within ours
         if info.writes_heap and m.modifies:
