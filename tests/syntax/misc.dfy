@@ -4,7 +4,7 @@ module M {
 include 42
 type T(+)
 method Let() {
-  var x := var y :- Foo(); y;
+  var x := var y, z :- Foo(); y;
   var m: map<int> := map[];
   while invariant true
     x := 1;

@@ -85,3 +85,30 @@ def test_two_state_call_at_label_is_unsupported() -> None:
                   "    assert Old@L() == x - 1; } }")
     assert any("(4,15): Error: unsupported: a two-state function call at a label" in m
                for m in msgs), msgs
+
+
+RESULT = """datatype Result<T> = Success(value: T) | Failure(error: string) {
+  predicate IsFailure() { Failure? }
+  function PropagateFailure<U>(): Result<U> requires Failure? { Failure(error) }
+  function Extract(): T requires Success? { value }
+}
+function F(x: int): Result<int> { if x > 0 then Success(x) else Failure("neg") }
+"""
+
+
+def test_let_or_fail_is_desugared() -> None:
+    p = roundtrip_and_resolve(RESULT + "function G(x: int): Result<int> {\n"
+                              "  var y :- F(x); var z: int :- F(y - 1); Success(y + z) }")
+    g = next(d for d in nodes(p, A.Function) if d.name == "G")
+    assert isinstance(g.body, A.LetExpr) and g.body.pats[0].name == "valueOrError0"
+    ite = g.body.body
+    assert isinstance(ite, A.ITEExpr)
+    assert [m.name for m in nodes(ite, A.MemberSelect)][:3] == [
+        "IsFailure", "PropagateFailure", "Extract"]
+    lets = [x for x in nodes(ite, A.LetExpr)]
+    assert [x.pats[0].name for x in lets] == ["y", "valueOrError1", "z"]
+
+
+def test_let_or_fail_takes_one_variable() -> None:
+    msgs = errors(RESULT + "function G(x: int): Result<int> { var a, b :- F(x); F(a) }")
+    assert any("exactly one variable" in m for m in msgs), msgs

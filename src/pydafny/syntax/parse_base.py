@@ -61,6 +61,7 @@ class ParserBase:
         self.allow_semi = False
         self.errors = 0
         self._last_error_index = -1
+        self.fresh_names = 0     # temporaries of desugared `var x :- e; body` lets
         # Start offsets of tokens that directly follow a skipped bad character.
         self.after_lexical_error: set[int] = set()
         lex_errors = sorted(d.span.start for d in reporter.diagnostics

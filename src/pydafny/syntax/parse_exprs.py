@@ -619,7 +619,7 @@ class ExprParser(PatternParser):
             such_that = True
             rhss = [self.parse_expr_in()]
         elif self.tok.kind == ":-":
-            self.fail("unsupported: ':-' in a let expression")
+            return self.parse_let_or_fail(start, ghost, pats, attrs)
         elif self.tok.kind == "=":
             self.fail("a variable in a let expression should be initialized using ':=', "
                       "':-', or ':|', not '='")
@@ -629,6 +629,29 @@ class ExprParser(PatternParser):
         self.expect(";")
         body = self.parse_expression()
         return ast.LetExpr(pats, rhss, body, such_that, attrs, span=self.span(start))
+
+    def parse_let_or_fail(self, start: Token, ghost: bool, pats: list[ast.Pattern],
+                          attrs: list[ast.Attribute]) -> ast.Expr:
+        """`var x :- e; body`, desugared into existing nodes as Dafny defines it:
+        `var t := e; if t.IsFailure() then t.PropagateFailure() else var x := t.Extract();
+        body` (t a fresh `valueOrError<n>`, as Dafny names it)."""
+        op = self.next()
+        if len(pats) != 1:
+            raise self.error("':-' in a let expression takes exactly one variable", op)
+        tmp = f"valueOrError{self.fresh_names}"
+        self.fresh_names += 1
+        rhs = self.parse_expr_in()
+        self.expect(";")
+        body = self.parse_expression()
+        sp = self.span(start)
+
+        def call(name: str) -> ast.Expr:
+            return ast.ApplyExpr(ast.MemberSelect(ast.NameExpr(tmp, span=sp), name, span=sp),
+                                 [], span=sp)
+        inner = ast.LetExpr(pats, [call("Extract")], body, span=sp)
+        ite = ast.ITEExpr(call("IsFailure"), call("PropagateFailure"), inner, span=sp)
+        return ast.LetExpr([ast.VarPattern(tmp, None, ghost, span=sp)], [rhs], ite, False,
+                           attrs, span=sp)
 
     def parse_let_pattern(self, ghost: bool) -> ast.Pattern:
         t = self.tok
