@@ -112,3 +112,17 @@ def test_let_or_fail_is_desugared() -> None:
 def test_let_or_fail_takes_one_variable() -> None:
     msgs = errors(RESULT + "function G(x: int): Result<int> { var a, b :- F(x); F(a) }")
     assert any("exactly one variable" in m for m in msgs), msgs
+
+
+def test_ghost_tuple_components() -> None:
+    p = roundtrip_and_resolve("method M(ghost g: int) returns (r: int) {\n"
+                              "  var t: (ghost int, int) := (ghost g, 2);\n"
+                              "  var u := (1, ghost 3, 4); r := t.1 + u.2; }")
+    tups = nodes(p, A.TupleExpr)
+    assert [t.ghost for t in tups] == [[True, False], [False, True, False]]
+    r = Reporter()
+    q = parse_source(SourceFile("t.dfy", "method N(ghost g: int) returns (r: (int, int)) {"
+                                         " r := (g, 2); }"), r)
+    assert not resolve(q, r)
+    assert any("ghost variables such as g" in d.message for d in r.diagnostics)
+    assert any("at least two components" in m for m in errors("method P() { var x := (ghost 1); }"))

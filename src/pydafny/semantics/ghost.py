@@ -190,6 +190,10 @@ class GhostChecker:
             if isinstance(n, ast.LambdaExpr):
                 stack.append(n.body)
                 continue
+            if isinstance(n, ast.TupleExpr) and n.ghost:
+                # `(ghost a, b)`: a ghost component is not compiled
+                stack.extend(x for g, x in zip(n.ghost, n.elems) if not g)
+                continue
             if isinstance(n, (ast.QuantifierExpr, ast.SetComprehension,
                               ast.MapComprehension)):
                 for c in ast.children(n):

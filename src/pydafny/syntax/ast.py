@@ -436,8 +436,10 @@ class SeqConstructor(Expr):
 
 @dataclass(slots=True)
 class TupleExpr(Expr):
-    """`(a, b)`; `()` is the unit value."""
+    """`(a, b)`; `()` is the unit value. `ghost` (empty, or one flag per element) marks
+    the Dafny 4 ghost components of `(ghost a, b)`."""
     elems: list[Expr]
+    ghost: list[bool] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -358,13 +358,19 @@ class ExprParser(PatternParser):
         self.next()
         if self.accept(")"):
             return self.parse_suffixes(ast.TupleExpr([], span=self.span(start)), start)
+        ghosts = [bool(self.accept("ghost"))]
         e = self.parse_expr_in(semi=True)
-        if self.tok.kind == ",":
+        if self.tok.kind == "," or ghosts[0]:
             elems = [e]
             while self.accept(","):
+                ghosts.append(bool(self.accept("ghost")))
                 elems.append(self.parse_expr_in())
+            if len(elems) == 1:
+                raise self.error("a ghost component is allowed only in a tuple of at least "
+                                 "two components", start)
             self.expect(")")
-            return self.parse_suffixes(ast.TupleExpr(elems, span=self.span(start)), start)
+            tup = ast.TupleExpr(elems, ghosts if any(ghosts) else [], span=self.span(start))
+            return self.parse_suffixes(tup, start)
         self.expect(")")
         return self.parse_suffixes(e, start)
 

@@ -466,7 +466,10 @@ class Printer:
         return f"seq{t}({self.expr(e.length)}, {self.arg(e.init)})"
 
     def p_tuple(self, e: ast.TupleExpr) -> str:
-        return "(" + self.exprs(e.elems) + ")"
+        if not e.ghost:
+            return "(" + self.exprs(e.elems) + ")"
+        return "(" + ", ".join(("ghost " if g else "") + self.expr(x)
+                               for g, x in zip(e.ghost, e.elems)) + ")"
 
     def at_label(self, label: str | None) -> str:
         return f"@{label}" if label is not None else ""
