@@ -78,6 +78,11 @@ def heap_goodness(ctx: ProgramCtx, heap: dict[str, I.Expr]) -> list[I.Expr]:
             continue  # a possibly empty type: never assume a value of it exists
         sel = I.MapSelect(heap[name], (o,))
         c = type_constraint(ctx, t, sel)
+        if T.is_ref_type(t):
+            # every reference a Dafny program can store is allocated (parameters, fields
+            # of allocated objects and new objects are), and allocation is never undone
+            c = conj([c, disj([I.Binary("==", sel, I.Ident("null")),
+                               I.MapSelect(heap["$Alloc"], (sel,))])])
         if c == TRUE:
             continue
         out.append(I.Quantifier("forall", (I.Formal("o#g", REF),), implies(

@@ -78,7 +78,7 @@ axiom (forall a: MultiSet.$T, b: MultiSet.$T :: { MultiSet#Disjoint.$T(a, b) }
 
 function MultiSet#FromSeq.$T(s: Seq.$T): MultiSet.$T;
 // multiset(s) has one occurrence per position of s.
-axiom (forall s: Seq.$T :: { MultiSet#Card.$T(MultiSet#FromSeq.$T(s)) }
+axiom (forall s: Seq.$T :: { MultiSet#Card.$T(MultiSet#FromSeq.$T(s)) } { MultiSet#FromSeq.$T(s) }
   MultiSet#Card.$T(MultiSet#FromSeq.$T(s)) == Seq#Length.$T(s));
 axiom MultiSet#FromSeq.$T(Seq#Empty.$T) == MultiSet#Empty.$T;
 axiom (forall s: Seq.$T, v: $E :: { MultiSet#FromSeq.$T(Seq#Build.$T(s, v)) }
