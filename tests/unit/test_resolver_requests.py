@@ -64,3 +64,11 @@ def test_omitted_collection_type_argument_makes_member_generic() -> None:
     assert type_to_str(m.ins[0].type) == "seq<_T0>"
     f = next(d for d in nodes(p, ast.Function) if d.name == "Len")
     assert [tp.name for tp in f.type_params] == ["_T0", "_T1"]
+
+
+def test_local_initialized_by_ghost_constructor_is_ghost() -> None:
+    p = resolved("class G { ghost var g: int\n"
+                 "  ghost constructor (ghost n: int) { g := n; } }\n"
+                 "class H { constructor () { } }\n"
+                 "method M(ghost n: int) { var a1 := new G(n); var h := new H(); }")
+    assert local(p, "a1").is_ghost and not local(p, "h").is_ghost

@@ -320,6 +320,12 @@ class GhostChecker:
         if isinstance(s, ast.BlockStmt):
             self.stmts(s.stmts, ghost)
         elif isinstance(s, ast.VarDeclStmt):
+            rhs0 = s.rhs.rhss[0] if isinstance(s.rhs, ast.AssignStmt) and \
+                len(s.rhs.rhss) == 1 else None
+            if isinstance(rhs0, ast.NewObjectRhs) and isinstance(rhs0.ctor_decl, ast.Method) \
+                    and rhs0.ctor_decl.is_ghost and len(s.vars) == 1:
+                # `var a := new C(g);` with a ghost constructor: a is ghost (as Dafny infers)
+                s.vars[0].is_ghost = True
             all_ghost = all(v.is_ghost for v in s.vars)
             if ghost:
                 for v in s.vars:

@@ -63,6 +63,8 @@ Names
   class's ghost field `Repr: set<object>` (when not declared); an iterator's fields for
   its parameters, `xs` yield histories, ghost `_new`/`_reads`/`_modifies`, `Valid()` and
   `MoveNext()` (owner the IteratorDecl).
+* A `var a := new C(...)` whose constructor is a `ghost constructor` has its LocalVar's
+  `is_ghost` set (Dafny infers such a local to be ghost).
 * `ImportDecl.decl` is the imported `ModuleDecl`. `SubsetTypeDecl.var_decl` and
   `NewtypeDecl.var_decl` are the BoundVars of their constraints.
 
@@ -98,7 +100,8 @@ Calls
   `TupleType` of the out-parameter types when it has none or several.
   `ApplyExpr.inst` (None for 'lambda') is the list of the callee's own type arguments
   (callee decl's `type_params` order, including `_Ti` parameters that Dafny's rule for
-  omitted type arguments in signatures added, e.g. `function Len(xs: List): nat`). `args` stay as written (positional, then named `x := e`
+  omitted type arguments in signatures added, e.g. `function Len(xs: List): nat`, also for
+  `seq`/`set`/`multiset`/`map` without arguments in a method or function signature). `args` stay as written (positional, then named `x := e`
   bindings); `semantics.calls.formal_args(args, formals)` matches them to the formals in
   declaration order, filling omitted ones with the formals' (resolved) default values.
 * A method or lemma call ('method'/'lemma') appears only as the whole `expr` of an
