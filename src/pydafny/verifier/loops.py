@@ -293,6 +293,7 @@ def translate_forall(st: Any, s: D.ForallStmt) -> None:
     body_stmts = s.body.stmts if s.body is not None else []
     # the conclusion: ensures, or the postcondition of one lemma call
     call = None
+    calc_last: Optional[D.CalcStmt] = None
     if not s.ensures:
         if len(body_stmts) == 1 and isinstance(body_stmts[0], D.AssignStmt) \
                 and not body_stmts[0].lhss and len(body_stmts[0].rhss) == 1 \
@@ -300,6 +301,9 @@ def translate_forall(st: Any, s: D.ForallStmt) -> None:
                 and isinstance(body_stmts[0].rhss[0].expr, D.ApplyExpr) \
                 and body_stmts[0].rhss[0].expr.kind == "lemma":
             call = body_stmts[0].rhss[0].expr
+        elif body_stmts and isinstance(body_stmts[-1], D.CalcStmt) \
+                and calc_conclusion_op(body_stmts[-1]) is not None:
+            calc_last = body_stmts[-1]
         elif body_stmts:
             translate_forall_assign(st, s)
             return
@@ -330,6 +334,10 @@ def translate_forall(st: Any, s: D.ForallStmt) -> None:
             p = st.expr(e.expr)
             st.check(p, Obligation(Kind.FORALL_POST, e.expr.span))
             post_parts.append(ExprTranslator(ctx, env, WF(None)).tr(e.expr))
+        if calc_last is not None:
+            # Dafny's rule: a forall statement ending in a calc concludes the calc's relation
+            st.check(calc_relation(st, calc_last, ExprTranslator(ctx, st.env, WF(None))),
+                     Obligation(Kind.FORALL_POST, calc_last.span))
     st.out.append(I.Assume(I.BoolLit(False)))
     branch = tuple(st.out)
     st.env, st.out = saved_env, saved_out
@@ -348,6 +356,8 @@ def translate_forall(st: Any, s: D.ForallStmt) -> None:
         concl = post2
     else:
         concl = conj([ptr.tr(e.expr) for e in s.ensures])
+        if calc_last is not None:
+            concl = calc_relation(st, calc_last, ptr)
     if concl != TRUE:
         st.emit(I.Assume(I.Quantifier("forall", qformals, implies(conj(tcs2 + [rng2]), concl))
                          if qformals else implies(conj(tcs2 + [rng2]), concl)))
@@ -447,3 +457,37 @@ def translate_forall_assign(st: Any, s: D.ForallStmt) -> None:
     st.emit(I.Assume(I.Quantifier("forall", formals, I.Binary("==", sel, I.IfThenElse(
         conj([tcs, rng_o]), val_o, I.MapSelect(I.MapSelect(old_h, (arr_l,)), (j,)))),
         (I.Trigger((sel,)),))))
+
+
+def calc_conclusion_op(c: D.CalcStmt) -> Optional[str]:
+    """The relation a calc proves between its first and last lines (None if not one of the
+    transitive combinations: only ==, only <=/</==, only >=/>/==, ==> with ==, <==> with ==)."""
+    ops = [st.op or c.op or "==" for st in c.steps[:-1]]
+    if not ops:
+        return None
+    kinds = set(ops) - {"=="}
+    if not kinds:
+        return "=="
+    if kinds <= {"<", "<="}:
+        return "<" if "<" in kinds else "<="
+    if kinds <= {">", ">="}:
+        return ">" if ">" in kinds else ">="
+    if kinds == {"==>"}:
+        return "==>"
+    if kinds == {"<==>"}:
+        return "<==>"
+    return None
+
+
+def calc_relation(st: Any, c: D.CalcStmt, tr: Any) -> I.Expr:
+    from .calc import _relation
+    op = calc_conclusion_op(c)
+    assert op is not None
+    a = tr.tr(c.steps[0].expr)
+    b = tr.tr(c.steps[-1].expr)
+    saved = st.env
+    st.env = tr.env
+    try:
+        return _relation(st, op, a, b, c.steps[0].expr.type, c)
+    finally:
+        st.env = saved
