@@ -147,6 +147,9 @@ class ExprTranslator:
                                   type=e.type)
             fake.decl = d
             return self.destructor_of(fake, d, self.env.this, self.env.this_dt)
+        if isinstance(d, D.Function):
+            from .lambdas import function_value
+            return function_value(self, d, e)
         if isinstance(d, (D.LocalVar, D.Formal, D.BoundVar)):
             raise Unsupported(e.span, f"variable '{e.name}' in this context")
         raise Unsupported(e.span, f"name '{e.name}' ({type(d).__name__})")

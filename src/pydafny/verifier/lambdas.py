@@ -142,3 +142,41 @@ def requires_value(tr: Any, e: D.ApplyExpr) -> I.Expr:
     if ft.arrow == "->":
         return I.BoolLit(True)
     return I.FunApp(f"Requires{n}", (f,) + tuple(args))
+
+
+def function_value(tr: Any, f: D.Function, e: D.Expr) -> I.Expr:
+    """A named function used as a value: a constant `fn#F` of sort Func with
+        forall b :: ApplyN(fn#F, b) == Box(F(Unbox(b)))   and   RequiresN(fn#F, b) == pre(b)
+    (definitions of a fresh constant). Functions reading the heap or of instances are not
+    translated."""
+    ctx = tr.ctx
+    info = ctx.funcs.get(id(f))
+    n = len(f.formals)
+    if info is None or info.reads_heap or n == 0 or n > 3 or \
+            (not f.is_static and isinstance(f.owner, (D.ClassDecl, D.DatatypeDecl,
+                                                       D.NewtypeDecl))):
+        raise Unsupported(e.span, f"function '{f.name}' as a value")
+    name = "fn#" + info.name
+    key = ("fnvalue", name)
+    if key not in ctx.keep:
+        ctx.keep.append(key)
+        ctx.global_decls.append(I.ConstDecl(name, FUNC))
+        boxes = tuple(I.Formal(f"b#{k}", BOX) for k in range(n))
+        args = [ctx.enc.unbox(I.Ident(b.name), t) for b, t in zip(boxes, info.formal_types)]
+        from .exprs import ExprTranslator
+        env = Env()
+        call_args: list[I.Expr] = []
+        if info.recursive:
+            call_args.append(env.fuel)
+        call = I.FunApp(info.name, tuple(call_args + args))
+        apply = I.FunApp(f"Apply{n}", (I.Ident(name),) + tuple(I.Ident(b.name) for b in boxes))
+        ctx.global_decls.append(I.AxiomDecl(I.Quantifier(
+            "forall", boxes, I.Binary("==", apply, ctx.enc.box(call, info.result_type)),
+            (I.Trigger((apply,)),))))
+        from .functions import precondition_of
+        pre = precondition_of(ctx, info, env, None, args)
+        req = I.FunApp(f"Requires{n}", (I.Ident(name),) + tuple(I.Ident(b.name) for b in boxes))
+        ctx.global_decls.append(I.AxiomDecl(I.Quantifier(
+            "forall", boxes, I.Binary("==", req, pre), (I.Trigger((req,)),))))
+        _ = ExprTranslator
+    return I.Ident(name)
