@@ -31,3 +31,12 @@ def test_nonlinear_loop_invariant_verifies() -> None:
                        VerifyOptions(time_limit=30.0, cores=1))
     assert [d.format() for d in out.diagnostics] == []
     assert (out.verified, out.errors, out.timeouts) == (2, 0, 0)
+
+
+def test_nonlinear_search_loop_verifies() -> None:
+    """Timed out (10 s limit) with the plain solver alone; proved with preprocessing
+    (VerifyOptions.prove_first, on in `pydafny verify`)."""
+    out = verify_paths([os.path.join(SPEED, "square_search.dfy")],
+                       VerifyOptions(time_limit=30.0, cores=1))
+    assert [d.format() for d in out.diagnostics] == []
+    assert (out.verified, out.errors, out.timeouts) == (1, 0, 0)

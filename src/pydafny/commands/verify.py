@@ -120,7 +120,7 @@ def verify_program_ast(program: object, options: VerifyOptions,
     params = dict(DAFNY_Z3_PARAMS)
     iopts = IvlOptions(time_limit=options.time_limit, resource_limit=options.resource_limit,
                        error_limit=options.error_limit, cores=max(1, options.cores),
-                       seed=options.seed, z3_params=params)
+                       seed=options.seed, z3_params=params, prove_first=True)
     if options.cache_dir:
         from ..verifier.cache import VerificationCache
         iopts.proof_cache = VerificationCache(options.cache_dir)

@@ -38,10 +38,11 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from ..diagnostics import Diagnostic
+from ..smt import terms as T
 from ..smt.solver import DEFAULT_Z3_PARAMS, Session, Solver, SolverOptions
 from . import ast as A
 from .cfg import LoweringError, lower_implementation
@@ -64,6 +65,7 @@ class VerifyOptions:
     solver_factory: Callable[[], Solver] | None = None  # default: z3; FakeSolver in tests
     only: tuple[str, ...] = ()     # verify only these implementations (all when empty)
     proof_cache: ProofCache | None = None  # skip queries already proved (see ProofCache)
+    prove_first: bool = False      # first try to prove with preprocessing (SolverOptions)
 
 
 class ProofCache(Protocol):
@@ -136,6 +138,55 @@ def _find_failure(session: Session, vc: Vc, disabled: set[int]) -> int | None:
     return None
 
 
+# The first, cheap attempt of `prove_first`: the plain solver within this many z3 resource
+# units (a deterministic count, unlike time). Measured over 189 corpus queries: half need under
+# 10,000, 95% under 500,000; 2,000,000 is about 0.3-1 s of solving.
+FIRST_ATTEMPT_RLIMIT = 2_000_000
+
+
+def _try_to_prove(solver: Solver, sopts: SolverOptions, query: list[T.Term],
+                  result: ImplResult, print_smt: bool) -> tuple[bool, str]:
+    """`prove_first`: (1) the plain solver within FIRST_ATTEMPT_RLIMIT, then, if it ran out,
+    (2) the solver with preprocessing (z3's default tactics: equation solving, context
+    simplification, ...; it proves some nonlinear and quantified queries the plain solver
+    does not, but costs ~0.2 s even on trivial ones, hence second) within what is left of the
+    time limit. Returns (decided, give-up verdict): decided with "" means proved; a give-up of
+    (2) is final; a model or an incomplete answer is left to the caller's plain solver, whose
+    model walk finds the failures."""
+    start = time.perf_counter()
+    rl = FIRST_ATTEMPT_RLIMIT if sopts.resource_limit <= 0 else \
+        min(FIRST_ATTEMPT_RLIMIT, sopts.resource_limit)
+    steps = [replace(sopts, resource_limit=rl)]
+    for k, step in enumerate(steps):
+        session = solver.open(step)
+        for t in query:
+            session.add(t)
+        if print_smt and not result.smtlib:
+            result.smtlib = session.smtlib()
+        tc = time.perf_counter()
+        r = session.check()
+        if r == "unsat":
+            return True, ""
+        if r != "unknown":
+            return False, ""
+        reason = session.reason_unknown()
+        gave_up = _classify_unknown(reason, step, time.perf_counter() - tc)
+        if not gave_up:
+            return False, ""
+        own_budget = sopts.resource_limit <= 0 or rl < sopts.resource_limit
+        if k == 0 and gave_up == Verdict.OUT_OF_RESOURCE and own_budget:
+            left = sopts.time_limit - (time.perf_counter() - start)
+            if sopts.time_limit > 0 and left <= 0:
+                result.reason = reason
+                return True, Verdict.TIMEOUT
+            steps.append(replace(sopts, preprocess=True,
+                                 time_limit=left if sopts.time_limit > 0 else 0.0))
+            continue
+        result.reason = reason
+        return True, gave_up
+    return False, ""
+
+
 def verify_impl(info: ProgramInfo, impl: ImplInfo, options: VerifyOptions,
                 solver: Solver) -> ImplResult:
     """Verify one implementation (see the module docstring)."""
@@ -164,24 +215,29 @@ def verify_impl(info: ProgramInfo, impl: ImplInfo, options: VerifyOptions,
         cache_key = options.proof_cache.query_key(
             fingerprint([*background, *vc.defs, vc.goal]),
             repr((sopts.time_limit, sopts.resource_limit, sopts.seed,
-                  sorted(sopts.params.items()), options.error_limit)))
+                  sorted(sopts.params.items()), options.error_limit, options.prove_first)))
         if options.proof_cache.is_proved(cache_key):
             t2 = time.perf_counter()
             return ImplResult(impl.name, impl.span, Verdict.VERIFIED, time=t2 - t0,
                               vcgen_time=t1 - t0, vc_size=vc.size, reason="cached")
-    session = solver.open(sopts)
-    for t in background:
-        session.add(t)
-    for d in vc.defs:
-        session.add(d)
-    session.add(vc.goal)
     result = ImplResult(impl.name, impl.span, Verdict.VERIFIED, vc_size=vc.size)
-    if options.print_smt:
-        result.smtlib = session.smtlib()
     failures: list[Failure] = []
     disabled: set[int] = set()
     gave_up = ""
-    while True:
+    decided = False
+    if options.prove_first:
+        decided, gave_up = _try_to_prove(solver, sopts, [*background, *vc.defs, vc.goal],
+                                         result, options.print_smt)
+    session = None if decided else solver.open(sopts)
+    if session is not None:
+        for t in background:
+            session.add(t)
+        for d in vc.defs:
+            session.add(d)
+        session.add(vc.goal)
+        if options.print_smt and not result.smtlib:
+            result.smtlib = session.smtlib()
+    while session is not None:
         tc = time.perf_counter()
         r = session.check()
         if r == "unsat":

@@ -39,6 +39,10 @@ class SolverOptions:
     resource_limit: int = 0          # z3 rlimit per check; 0 means none
     seed: int = 0
     params: dict[str, object] = field(default_factory=lambda: dict(DEFAULT_Z3_PARAMS))
+    # simplify the query before search (z3's default tactics: equation solving, context
+    # simplification, ...). Proves some queries the plain solver does not, but its models
+    # lack eliminated constants, so it is used only to look for a proof (see ivl/verify.py)
+    preprocess: bool = False
 
 
 class Session(Protocol):

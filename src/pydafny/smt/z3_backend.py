@@ -280,12 +280,20 @@ def _smt_value(v: object) -> str:
     return str(v)
 
 
-def _set_solver_params(s: z3.Solver, params: dict[str, object]) -> dict[str, object]:
+_PARAM_KINDS: dict[str, dict[str, int]] = {}
+
+
+def _set_solver_params(s: z3.Solver, params: dict[str, object],
+                       key: str = "") -> dict[str, object]:
     """Set the parameters this z3 version knows, coerced to their kinds; skip the rest.
-    (z3 validates solver parameters only at check time, so they are checked here.)"""
-    descrs = s.param_descrs()
-    kinds = {descrs.get_name(i): descrs.get_kind(descrs.get_name(i))
-             for i in range(descrs.size())}
+    (z3 validates solver parameters only at check time, so they are checked here.) `key`
+    names the kind of solver, whose parameter descriptions are then looked up once."""
+    kinds = _PARAM_KINDS.get(key)
+    if kinds is None:  # asking z3 costs about 2 ms per session: once per process
+        descrs = s.param_descrs()
+        kinds = {descrs.get_name(i): descrs.get_kind(descrs.get_name(i))
+                 for i in range(descrs.size())}
+        _PARAM_KINDS[key] = kinds
     applied: dict[str, object] = {}
     for k, v in params.items():
         short = k.removeprefix("smt.")
@@ -309,14 +317,14 @@ def _set_solver_params(s: z3.Solver, params: dict[str, object]) -> dict[str, obj
 class Z3Session:
     def __init__(self, conv: Z3Converter, options: SolverOptions) -> None:
         self.conv = conv
-        s = z3.SimpleSolver(ctx=conv.ctx)
+        s = z3.Solver(ctx=conv.ctx) if options.preprocess else z3.SimpleSolver(ctx=conv.ctx)
         params = {k: v for k, v in options.params.items() if k not in _GLOBAL_ONLY}
         params["smt.random_seed"] = options.seed
         if options.time_limit > 0:
             params["timeout"] = max(1, int(options.time_limit * 1000))
         if options.resource_limit > 0:
             params["rlimit"] = int(options.resource_limit)
-        self.params = _set_solver_params(s, params)
+        self.params = _set_solver_params(s, params, "full" if options.preprocess else "simple")
         self.options = options
         self.solver = s
         self.model: z3.ModelRef | None = None
