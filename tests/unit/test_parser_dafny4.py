@@ -126,3 +126,19 @@ def test_ghost_tuple_components() -> None:
     assert not resolve(q, r)
     assert any("ghost variables such as g" in d.message for d in r.diagnostics)
     assert any("at least two components" in m for m in errors("method P() { var x := (ghost 1); }"))
+
+
+def test_attributes_on_frame_clauses_are_kept() -> None:
+    p = roundtrip_and_resolve(
+        "class C { var x: int\n"
+        "  function F(): int reads {:foo} this { x }\n"
+        "  method M() modifies {:bar} this reads {:baz 1} this { x := 1; modify {:m} this; } }\n"
+        "iterator It() yields (y: int) reads {:r} {} modifies {:q} {} { }")
+    f = next(d for d in nodes(p, A.Function) if d.name == "F")
+    m = next(d for d in nodes(p, A.Method) if d.name == "M")
+    it = nodes(p, A.IteratorDecl)[0]
+    assert [a.name for a in f.reads_attributes] == ["foo"]
+    assert [a.name for a in m.modifies_attributes] == ["bar"]
+    assert [a.name for a in m.reads_attributes] == ["baz"]
+    assert [a.name for a in nodes(p, A.ModifyStmt)[0].attributes] == ["m"]
+    assert [a.name for a in it.reads_attributes + it.modifies_attributes] == ["r", "q"]

@@ -853,6 +853,7 @@ class ModifyStmt(Stmt):
     """`modify frames;` or `modify frames { body }` (deprecated)."""
     frames: list[FrameExpr]
     body: Optional[BlockStmt] = None
+    attributes: list[Attribute] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -932,6 +933,9 @@ class Method(Decl):
     owner: Any = _ann()
     # least/greatest lemma `[nat]`/`[ORDINAL]`: the type of the implicit `_k` ('' = ORDINAL)
     k_type: str = ""
+    # attributes of the `reads {:a} ...` / `modifies {:a} ...` clauses (all clauses' merged)
+    reads_attributes: list[Attribute] = field(default_factory=list)
+    modifies_attributes: list[Attribute] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -962,6 +966,9 @@ class Function(Decl):
     owner: Any = _ann()
     # least/greatest predicate `[nat]`/`[ORDINAL]`: the type of `_k` ('' = ORDINAL)
     k_type: str = ""
+    # attributes of the `reads {:a} ...` / `modifies {:a} ...` clauses (all clauses' merged)
+    reads_attributes: list[Attribute] = field(default_factory=list)
+    modifies_attributes: list[Attribute] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -1052,6 +1059,9 @@ class IteratorDecl(Decl):
     decreases: Optional[Decreases] = None
     body: Optional[BlockStmt] = None
     attributes: list[Attribute] = field(default_factory=list)
+    # attributes of the `reads {:a} ...` / `modifies {:a} ...` clauses (all clauses' merged)
+    reads_attributes: list[Attribute] = field(default_factory=list)
+    modifies_attributes: list[Attribute] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -393,11 +393,11 @@ class DeclParser(StmtParser):
                 m.ensures.append(self.parse_spec_expr())
             elif k == "modifies":
                 self.next()
-                self.parse_attributes()
+                m.modifies_attributes += self.parse_attributes()
                 m.modifies.extend(self.parse_frame_list())
             elif k == "reads":
                 self.next()
-                self.parse_attributes()
+                m.reads_attributes += self.parse_attributes()
                 m.reads.extend(self.parse_frame_list())
             elif k == "decreases":
                 self.next()
@@ -459,7 +459,7 @@ class DeclParser(StmtParser):
                 f.ensures.append(self.parse_spec_expr())
             elif k == "reads":
                 self.next()
-                self.parse_attributes()
+                f.reads_attributes += self.parse_attributes()
                 f.reads.extend(self.parse_frame_list())
             elif k == "decreases":
                 self.next()
@@ -517,11 +517,11 @@ class DeclParser(StmtParser):
                 it.ensures.append(self.parse_spec_expr())
             elif k == "reads":
                 self.next()
-                self.parse_attributes()
+                it.reads_attributes += self.parse_attributes()
                 it.reads.extend(self.parse_frame_list())
             elif k == "modifies":
                 self.next()
-                self.parse_attributes()
+                it.modifies_attributes += self.parse_attributes()
                 it.modifies.extend(self.parse_frame_list())
             elif k == "decreases":
                 self.next()

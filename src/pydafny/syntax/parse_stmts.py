@@ -171,14 +171,14 @@ class StmtParser(ExprParser):
 
     def parse_modify_stmt(self) -> ast.Stmt:
         start = self.next()
-        self.parse_attributes()
+        mattrs = self.parse_attributes()
         frames = self.parse_frame_list()
         body: ast.BlockStmt | None = None
         if self.tok.kind == "{":
             body = self.parse_block()
         else:
             self.expect_semi()
-        return ast.ModifyStmt(frames, body, span=self.span(start))
+        return ast.ModifyStmt(frames, body, mattrs, span=self.span(start))
 
     # ------------------------------------------------------------------ variables, updates
     def parse_var_decl_stmt(self) -> ast.Stmt:

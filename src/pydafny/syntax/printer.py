@@ -189,6 +189,11 @@ class Printer:
             s = self.wrap_atom(f.expr, s) + "`" + f.field_name
         return s
 
+    def frame_clause(self, kw: str, fs: list[ast.FrameExpr], attrs: list[ast.Attribute]
+                     ) -> None:
+        if fs or attrs:
+            self.line(f"{kw} {self.attrs(attrs)}{self.frames(fs)}".rstrip())
+
     def frames(self, fs: list[ast.FrameExpr]) -> str:
         return ", ".join(self.frame(f) for f in fs)
 
@@ -760,10 +765,11 @@ class Printer:
         self.line(f"reveal {self.exprs(s.exprs)};")
 
     def s_modify(self, s: ast.ModifyStmt) -> None:
+        head = f"modify {self.attrs(s.attributes)}{self.frames(s.frames)}"
         if s.body is not None:
-            self.block(s.body, f"modify {self.frames(s.frames)}")
+            self.block(s.body, head)
         else:
-            self.line(f"modify {self.frames(s.frames)};")
+            self.line(head + ";")
 
     def s_labeled(self, s: ast.LabeledStmt) -> None:
         self.line(f"label {s.label}:")
@@ -890,10 +896,8 @@ class Printer:
         self.indent += 1
         for r in d.requires:
             self.spec("requires", r)
-        if d.reads:
-            self.line("reads " + self.frames(d.reads))
-        if d.modifies:
-            self.line("modifies " + self.frames(d.modifies))
+        self.frame_clause("reads", d.reads, d.reads_attributes)
+        self.frame_clause("modifies", d.modifies, d.modifies_attributes)
         for r in d.yield_requires:
             self.spec("yield requires", r)
         for r in d.yield_ensures:
@@ -919,10 +923,8 @@ class Printer:
         self.indent += 1
         for r in d.requires:
             self.spec("requires", r)
-        if d.modifies:
-            self.line("modifies " + self.frames(d.modifies))
-        if d.reads:
-            self.line("reads " + self.frames(d.reads))
+        self.frame_clause("modifies", d.modifies, d.modifies_attributes)
+        self.frame_clause("reads", d.reads, d.reads_attributes)
         for r in d.ensures:
             self.spec("ensures", r)
         self.decreases(d.decreases)
@@ -950,8 +952,7 @@ class Printer:
         self.indent += 1
         for r in d.requires:
             self.spec("requires", r)
-        if d.reads:
-            self.line("reads " + self.frames(d.reads))
+        self.frame_clause("reads", d.reads, d.reads_attributes)
         for r in d.ensures:
             self.spec("ensures", r)
         self.decreases(d.decreases)
