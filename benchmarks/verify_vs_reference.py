@@ -68,7 +68,8 @@ def py_verdict(rc: int) -> str:
 def pick_files(args: argparse.Namespace) -> list[str]:
     if args.files:
         return list(args.files)
-    files = sorted(os.path.join(CORPUS, f) for f in os.listdir(CORPUS) if f.endswith(".dfy"))
+    corpus = args.corpus
+    files = sorted(os.path.join(corpus, f) for f in os.listdir(corpus) if f.endswith(".dfy"))
     if args.sample and args.sample < len(files):
         step = len(files) / args.sample
         return [files[int(i * step)] for i in range(args.sample)]
@@ -84,6 +85,7 @@ def main() -> int:
     ap.add_argument("--src", help="run pydafny from this src/ folder (default: the installed one)")
     ap.add_argument("--timeout", type=float, default=120.0, help="wall-time cap per process")
     ap.add_argument("--json", help="write the rows as JSON here")
+    ap.add_argument("--corpus", default=CORPUS, help="folder of .dfy files")
     args = ap.parse_args()
     files = pick_files(args)
     ref_env = dict(os.environ, DAFNY4_COMPAT="1")
