@@ -37,6 +37,8 @@ def _pure_env(ctx: ProgramCtx, info: FuncInfo, heap: dict[str, I.Expr],
               recv: Optional[I.Expr], args: list[I.Expr]) -> Env:
     env = Env(heap=dict(heap), this=recv)
     f = info.decl
+    if isinstance(f.owner, D.DatatypeDecl) and not f.is_static:
+        env.this_dt = f.owner
     for formal, a in zip(f.formals, args):
         env.vars[id(formal)] = _uncoerce(ctx, formal, a, info)
     return env

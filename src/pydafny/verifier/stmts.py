@@ -240,6 +240,61 @@ class StmtTranslator:
             ident = self.declare(decl, decl.type)
             self.emit(I.Assign((ident,), (val,)))
 
+    def st_AssignOrReturnStmt(self, s: D.AssignOrReturnStmt) -> None:
+        """`x :- e;`: t := e; if t.IsFailure() { out0 := t.PropagateFailure(); return }
+        x := t.Extract()  (`:- expect/assume P`: assume !t.IsFailure(); `assert`: check)."""
+        if s.extra_rhss or not isinstance(s.rhs, D.ExprRhs) or len(s.lhss) > 1:
+            raise Unsupported(s.span, ":- with this shape")
+        e = s.rhs.expr
+        t = e.type
+        nt = T.normalize(t) if t is not None else None
+        if not (isinstance(nt, D.UserType) and isinstance(nt.decl, D.DatatypeDecl)):
+            raise Unsupported(s.span, ":- on this type")
+        members = {m.name: m for m in nt.decl.members if isinstance(m, D.Function)}
+        if "IsFailure" not in members:
+            raise Unsupported(s.span, ":- without IsFailure")
+        tmp = self.new_local("elephant", self.ctx.enc.ivl_type(t))
+        if isinstance(e, D.ApplyExpr) and e.kind in ("method", "lemma"):
+            fake = D.NameExpr(tmp.name, span=s.span, type=t)
+            fake.decl = D.LocalVar(tmp.name, t)
+            self.env.vars[id(fake.decl)] = tmp
+            self.call(e, [fake])
+        else:
+            self.emit(I.Assign((tmp,), (self.expr(e),)))
+
+        def member(name: str, result: Optional[D.Type]) -> I.Expr:
+            f = members.get(name)
+            info = self.ctx.funcs.get(id(f)) if f is not None else None
+            if info is None:
+                raise Unsupported(s.span, f":- needs '{name}'")
+            # checks (e.g. PropagateFailure's precondition) go where the call is evaluated
+            return self.tr().call_function(info, tmp, [], s, result)
+
+        failed = member("IsFailure", D.BoolType())
+        if s.keyword in ("expect", "assume"):
+            self.emit(I.Assume(not_(failed)))
+        elif s.keyword == "assert":
+            self.check(not_(failed), Obligation(Kind.ASSERTION, s.span))
+        else:
+            outs = self.info.decl.outs
+            if not outs:
+                raise Unsupported(s.span, ":- in a method without outputs")
+            out0 = self.env.vars[id(outs[0])]
+            assert isinstance(out0, I.Ident)
+            saved = self.out
+            self.out = []
+            prop = member("PropagateFailure", outs[0].type)
+            self.emit(I.Assign((out0,), (prop,)))
+            self.emit(I.Return(span=s.span))
+            branch = tuple(self.out)
+            self.out = saved
+            self.emit(I.If(failed, branch, ()))
+        if s.lhss:
+            lhs = s.lhss[0]
+            val = member("Extract", lhs.type)
+            loc = self.location(lhs)
+            self.store(loc, val, lhs.type, lhs, s.span)
+
     def st_AssignStmt(self, s: D.AssignStmt) -> None:
         self.assign_stmt(s.lhss, s.rhss, s)
 
