@@ -7,6 +7,9 @@ the program's output. Programs:
   tree_traversal  build and recursively traverse a 262,143-node datatype tree
   seq_building    s := s + [x] 1,000,000 times, then index every element; a string built
                   by 100,000 concatenations (linear thanks to the runtime's shared buffers)
+  prepend_chain   a recursive function building 100,000 elements right to left,
+                  [x] + Rec(...), and a merge sort of 20,000 whose merge prepends (linear
+                  thanks to lazy concatenation nodes, flattened once on first use)
   map_building    200,000 updates m := m[k := v] and s := s + {x} (linear: persistent
                   maps and sets share one dict by rerooting)
 """
@@ -25,6 +28,7 @@ PROGRAMS = {
     "sort_array": "true 37 999999\n",
     "tree_traversal": "34359607296 18\n",
     "seq_building": "1000000 2999997 200000\n",
+    "prepend_chain": "100000 299995 20000 true\n",
     "map_building": "5000 200000 86480\n",
 }
 

@@ -308,3 +308,80 @@ def test_multiset_versions() -> None:
     assert len(m) == 300 and m[0] == 100 and len(olds[30]) == 30 and olds[30][1] == 10
     assert m - MultiSet.of(0) == m.update(0, 99) and m[0] == 100
     assert olds[6] <= olds[9] and olds[6] < olds[9] and not olds[9] <= olds[6]
+
+
+# ------------------------------------------------------------------ lazy concatenation
+
+def test_seq_prepend_chain_copies_linearly() -> None:
+    from pydafny.compiler.runtime import seq as seqmod
+    n = 100_000
+    before = seqmod.copied()
+    s = Seq()
+    for i in range(n - 1, -1, -1):          # [i] + Rec(i + 1), built right to left
+        s = Seq.of(i) + s
+    small = seqmod.copied() - before         # only the first few short ones are copied
+    assert small <= seqmod.SMALL * seqmod.SMALL   # then concat nodes only
+    assert len(s) == n and s[0] == 0 and s[n - 1] == n - 1
+    assert seqmod.copied() - before == small + n   # flattened once, iteratively
+    assert sum(s[i] for i in range(n)) == n * (n - 1) // 2
+    assert seqmod.copied() - before == small + n   # cached: indexing copies nothing more
+    t = s.append(n)
+    assert seqmod.copied() - before == small + n + 1 and t[n] == n and len(s) == n
+
+
+def test_seq_append_loop_and_balanced_concat_copy_linearly() -> None:
+    from pydafny.compiler.runtime import seq as seqmod
+    before = seqmod.copied()
+    s = Seq()
+    for i in range(100_000):
+        s = s + Seq.of(i)
+        assert s[i] == i                     # indexing in between stays cheap
+    assert seqmod.copied() - before <= 2 * 100_000
+
+    def build(lo: int, hi: int) -> Seq:     # balanced: Rec(left half) + Rec(right half)
+        if hi - lo == 1:
+            return Seq.of(lo)
+        mid = (lo + hi) // 2
+        return build(lo, mid) + build(mid, hi)
+    before = seqmod.copied()
+    b = build(0, 1 << 16)
+    assert list(b) == list(range(1 << 16))
+    assert seqmod.copied() - before <= 4 * (1 << 16)
+
+
+def test_lazy_concat_values() -> None:
+    a = Seq.of(*range(20))
+    b = Seq.of(*range(20, 40))
+    c = a + b
+    assert type(c).__name__ == "_Concat" and len(c) == 40
+    assert c == Seq.of(*range(40)) and Seq.of(*range(40)) == c
+    assert hash(c) == hash(Seq.of(*range(40)))
+    d = b + a
+    assert d != c and 39 in d and d.slice(20, 22) == Seq.of(0, 1)
+    e = Seq.of_str("ab" * 10) + Seq.of_str("cd" * 10)
+    assert rt.raw_string(e) == "ab" * 10 + "cd" * 10
+    assert string_of(Seq.of(1) + Seq.of(*range(2, 12))) == str(list(range(1, 12)))
+    assert a <= c and not c <= a and (c + c)[79] == 39
+
+
+def test_printing_deeply_nested_values_is_iterative() -> None:
+    class Nil(rt.Datatype):
+        __slots__ = ()
+        _name = "List.Nil"
+
+    class Cons(rt.Datatype):
+        __slots__ = ("head", "tail")
+        _fields = ("head", "tail")
+        _name = "List.Cons"
+
+        def __init__(self, head: object, tail: object) -> None:
+            self.head, self.tail = head, tail
+    v: rt.Datatype = Nil()
+    for i in range(100_000):
+        v = Cons(i % 10, v)
+    text = string_of(v)
+    assert text.startswith("List.Cons(9, List.Cons(8, ") and text.endswith("List.Nil" + ")" * 100_000)
+    nested: object = Seq.of(1)
+    for _ in range(50_000):
+        nested = Seq.of(nested)
+    assert string_of(nested) == "[" * 50_001 + "1" + "]" * 50_001

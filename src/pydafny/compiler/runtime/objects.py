@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .printing import quoted_string, string_of
+from .printing import string_of
 
 
 class Datatype:
@@ -38,13 +38,7 @@ class Datatype:
             return datatype_hash(self)
 
     def __dafnystr__(self) -> str:
-        if not self._fields:
-            return self._name
-        parts = []
-        for f in self._fields:
-            v = getattr(self, f)
-            parts.append(quoted_string(v) if f in self._string_fields else string_of(v))
-        return f"{self._name}({', '.join(parts)})"
+        return string_of(self)     # iterative: any nesting depth
 
     def __repr__(self) -> str:
         return self.__dafnystr__()

@@ -72,8 +72,32 @@ def _ordered(items: Iterable[Any]) -> list[Any]:
 
 
 def string_of(v: Any) -> str:
-    from .collections import Map, MultiSet, Set
-    from .seq import Seq
+    """Dafny's text for `v`, built with an explicit stack (no recursion), so values
+    nested any depth (a list datatype 1,000,000 deep) print fine."""
+    out: list[str] = []
+    # pending work, popped from the end: (True, text) is literal text, (False, x) a value
+    stack: list[tuple[bool, Any]] = [(False, v)]
+    while stack:
+        is_text, x = stack.pop()
+        if is_text:
+            out.append(x)
+            continue
+        leaf = _leaf_text(x)
+        if leaf is not None:
+            out.append(leaf)
+            continue
+        open_, items, close = _structure(x)
+        out.append(open_)
+        stack.append((True, close))
+        for i in range(len(items) - 1, -1, -1):
+            stack.append(items[i])
+            if i:
+                stack.append((True, ", "))
+    return "".join(out)
+
+
+def _leaf_text(v: Any) -> str | None:
+    """The text of a value without components, or None for a structured value."""
     t = type(v)
     if t is int:
         return str(v)
@@ -83,23 +107,13 @@ def string_of(v: Any) -> str:
         return f"'{char_escaped(v)}'"
     if v is None:
         return "null"
-    if t is Seq:
-        return "[" + ", ".join(map(string_of, v)) + "]"
-    if t is Set:
-        return "{" + ", ".join(map(string_of, _ordered(v))) + "}"
-    if t is MultiSet:
-        parts = []
-        for x in _ordered(v.distinct()):
-            s = string_of(x)
-            parts.extend([s] * v.count(x))
-        return "multiset{" + ", ".join(parts) + "}"
-    if t is Map:
-        return "map[" + ", ".join(f"{string_of(k)} := {string_of(v.get(k))}"
-                                  for k in _ordered(v)) + "]"
-    if t is tuple:
-        return "(" + ", ".join(map(string_of, v)) + ")"
     if t is Fraction:
         return real_str(v)
+    if t in _structured_types():
+        return None
+    from .objects import Datatype
+    if isinstance(v, Datatype) and type(v).__dafnystr__ is Datatype.__dafnystr__:
+        return v._name if not v._fields else None
     f = getattr(v, "__dafnystr__", None)
     if f is not None:
         return str(f())
@@ -108,10 +122,50 @@ def string_of(v: Any) -> str:
     return str(v)
 
 
+_STRUCTURED: tuple[type, ...] = ()
+
+
+def _structured_types() -> tuple[type, ...]:
+    global _STRUCTURED
+    if not _STRUCTURED:
+        from .collections import Map, MultiSet, Set
+        from .seq import Seq, _Concat
+        _STRUCTURED = (Seq, _Concat, Set, MultiSet, Map, tuple)
+    return _STRUCTURED
+
+
+def _structure(v: Any) -> tuple[str, list[tuple[bool, Any]], str]:
+    """Opening text, components (values, or literal texts) and closing text of a
+    structured value."""
+    from .collections import Map, MultiSet, Set
+    from .seq import Seq
+    t = type(v)
+    if isinstance(v, Seq):
+        return "[", [(False, x) for x in v], "]"
+    if t is Set:
+        return "{", [(False, x) for x in _ordered(v)], "}"
+    if t is MultiSet:
+        items: list[tuple[bool, Any]] = []
+        for x in _ordered(v.distinct()):
+            items.extend([(False, x)] * v.count(x))
+        return "multiset{", items, "}"
+    if t is Map:
+        return "map[", [(True, f"{string_of(k)} := {string_of(v.get(k))}")
+                         for k in _ordered(v)], "]"
+    if t is tuple:
+        return "(", [(False, x) for x in v], ")"
+    parts: list[tuple[bool, Any]] = []
+    strs = v._string_fields
+    for f in v._fields:
+        x = getattr(v, f)
+        parts.append((True, quoted_string(x)) if f in strs else (False, x))
+    return f"{v._name}(", parts, ")"
+
+
 def quoted_string(v: Any) -> str:
     """A `string` inside a datatype value: `"abc"` with escapes."""
     from .seq import Seq
-    if type(v) is Seq:
+    if isinstance(v, Seq):
         return '"' + "".join(map(char_escaped, v)) + '"'
     return string_of(v)
 
@@ -119,7 +173,7 @@ def quoted_string(v: Any) -> str:
 def raw_string(v: Any) -> str:
     """A value of static type `string`, as `print` shows it: its characters."""
     from .seq import Seq
-    if type(v) is Seq:
+    if isinstance(v, Seq):
         return v.to_str()
     return string_of(v)
 

@@ -1,17 +1,24 @@
 """Dafny sequences (`seq<T>`, and `string` = `seq<char>`) for generated code.
 
-A `Seq` is an immutable view `[lo, hi)` of a Python list, the *buffer*. Buffers only ever
-grow at their end and are never written in place, so any number of sequences can share
-one buffer:
+A flat `Seq` is an immutable view `[lo, hi)` of a Python list, the *buffer*. Buffers only
+ever grow at their end and are never written in place, so any number of sequences can
+share one buffer:
 
 * slicing `s[i..j]` is O(1): a new view of the same buffer;
-* concatenation `s + t` is O(|t|) amortized when `s` ends where its buffer ends (then `t`'s
-  elements are appended to the shared buffer and the result is a longer view of it);
-  otherwise it copies. So `s := s + [x]` in a loop is linear overall, as in Dafny's own
-  runtimes; an older `s` keeps seeing its own prefix, which never changes.
+* a small right operand is appended in place: `s + t` with `|t| <= |s| / 8` (or `|t|`
+  at most 8) costs O(|t|) when `s` ends where its buffer ends (the shared buffer grows
+  and the result is a longer view of it). So `s := s + [x]` in a loop is linear overall,
+  and indexing in between stays O(1); an older `s` keeps seeing its own prefix.
+* any other concatenation is *lazy*, as in Dafny's own runtimes: an O(1) concat node
+  (class `_Concat`) that knows its length and is flattened into one fresh buffer on
+  first use (indexing, iteration, slicing, equality...), iteratively with an explicit
+  stack (no recursion, whatever the depth), and then cached: the node turns into a flat
+  `Seq` in place. So prepend chains `[x] + Rec(...)` (how recursive functions build
+  sequences right to left) and balanced concatenations are linear, not quadratic.
 
 Guarantees: value semantics (==, hash) are Dafny's: two sequences are equal iff they have
-the same length and equal elements. Chars are Python strings of length 1.
+the same length and equal elements. Chars are Python strings of length 1. `copied()`
+counts the elements copied between buffers so far (for tests of the complexity above).
 """
 
 from __future__ import annotations
@@ -20,14 +27,28 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
+_copied = 0
+SMALL = 8          # right operands of at most this many elements are always appended
+
+
+def copied() -> int:
+    """Elements copied between buffers (appends, copies, flattening) since start-up."""
+    return _copied
+
+
+def _count(n: int) -> None:
+    global _copied
+    _copied += n
+
 
 class Seq:
-    __slots__ = ("_buf", "_hash", "_hi", "_lo")
+    __slots__ = ("_buf", "_hash", "_hi", "_kids", "_lo")
 
     _buf: list[Any]
     _lo: int
     _hi: int
     _hash: int | None
+    _kids: tuple[Seq, Seq] | None
 
     def __init__(self, items: Iterable[Any] = ()) -> None:
         buf = list(items)
@@ -35,6 +56,7 @@ class Seq:
         self._lo = 0
         self._hi = len(buf)
         self._hash = None
+        self._kids = None
 
     # ---------------------------------------------------------------- construction
 
@@ -45,6 +67,7 @@ class Seq:
         s._lo = lo
         s._hi = hi
         s._hash = None
+        s._kids = None
         return s
 
     @staticmethod
@@ -68,6 +91,10 @@ class Seq:
         if n < 0:
             raise ValueError("seq constructor: negative length")
         return Seq.from_list([f(i) for i in range(n)])
+
+    def force(self) -> Seq:
+        """This sequence, flat (a no-op for a flat one)."""
+        return self
 
     # ---------------------------------------------------------------- queries
 
@@ -103,6 +130,8 @@ class Seq:
         n = self._hi - self._lo
         if n != other._hi - other._lo:
             return False
+        if other._kids is not None:
+            other._flatten()
         if self._buf is other._buf and self._lo == other._lo:
             return True
         if self._hash is not None and other._hash is not None and self._hash != other._hash:
@@ -133,12 +162,20 @@ class Seq:
     # ---------------------------------------------------------------- operations
 
     def __add__(self, other: Seq) -> Seq:
+        n = self._hi - self._lo
         m = other._hi - other._lo
         if m == 0:
             return self
-        if self._hi == self._lo:
+        if n == 0:
             return other
+        if m > SMALL and m > (n >> 3):
+            return _concat(self, other, n + m)
+        if self._kids is not None:
+            self._flatten()
+        if other._kids is not None:
+            other._flatten()
         buf = self._buf
+        _count(m)
         if self._hi == len(buf):
             # we own the tail of the buffer: grow it in place (no other view can see it)
             if other._buf is buf:
@@ -148,6 +185,7 @@ class Seq:
             else:
                 buf.extend(islice(other._buf, other._lo, other._hi))
             return Seq._view(buf, self._lo, self._hi + m)
+        _count(n)
         new = buf[self._lo:self._hi]
         new.extend(other._buf[other._lo:other._hi])
         return Seq._view(new, 0, len(new))
@@ -157,7 +195,9 @@ class Seq:
         buf = self._buf
         if self._hi == len(buf):
             buf.append(x)
+            _count(1)
             return Seq._view(buf, self._lo, self._hi + 1)
+        _count(self._hi - self._lo + 1)
         new = buf[self._lo:self._hi]
         new.append(x)
         return Seq._view(new, 0, len(new))
@@ -183,6 +223,7 @@ class Seq:
         """`self[i := v]`"""
         if i < 0 or i >= self._hi - self._lo:
             raise IndexError(f"update index {i} out of range for a sequence of length {len(self)}")
+        _count(self._hi - self._lo)
         new = self._buf[self._lo:self._hi]
         new[i] = v
         return Seq._view(new, 0, len(new))
@@ -193,6 +234,105 @@ class Seq:
 
     def __repr__(self) -> str:
         return f"Seq({self.elements()!r})"
+
+    # ---------------------------------------------------------------- lazy concatenation
+
+    def _flatten(self) -> None:
+        """Turn this concat node into a flat sequence over one fresh buffer (iteratively:
+        an explicit stack of pending nodes, right child pushed first)."""
+        out: list[Any] = []
+        stack: list[Seq] = [self]
+        while stack:
+            s = stack.pop()
+            kids = s._kids
+            if kids is None:
+                if s._lo == 0 and s._hi == len(s._buf):
+                    out.extend(s._buf)
+                else:
+                    out.extend(islice(s._buf, s._lo, s._hi))
+            else:
+                stack.append(kids[1])
+                stack.append(kids[0])
+        _count(len(out))
+        self._buf = out
+        self._lo = 0
+        self._hi = len(out)
+        self._kids = None
+        self.__class__ = Seq
+
+
+def _concat(a: Seq, b: Seq, n: int) -> Seq:
+    s = _Concat.__new__(_Concat)
+    s._buf = _NO_BUF
+    s._lo = 0
+    s._hi = n
+    s._hash = None
+    s._kids = (a, b)
+    return s
+
+
+_NO_BUF: list[Any] = []
+
+
+class _Concat(Seq):
+    """A not yet flattened `a + b` (see the module docstring); every query flattens it
+    once, after which it is a plain `Seq` (its class is switched in place)."""
+    __slots__ = ()
+
+    def force(self) -> Seq:
+        self._flatten()
+        return self
+
+    def __getitem__(self, i: int) -> Any:
+        self._flatten()
+        return Seq.__getitem__(self, i)
+
+    def __iter__(self) -> Iterator[Any]:
+        self._flatten()
+        return Seq.__iter__(self)
+
+    def elements(self) -> list[Any]:
+        self._flatten()
+        return Seq.elements(self)
+
+    def __contains__(self, x: Any) -> bool:
+        self._flatten()
+        return Seq.__contains__(self, x)
+
+    def __eq__(self, other: object) -> bool:
+        if self is other:
+            return True
+        if isinstance(other, Seq) and len(other) != len(self):
+            return False
+        self._flatten()
+        return Seq.__eq__(self, other)
+
+    def __hash__(self) -> int:
+        self._flatten()
+        return Seq.__hash__(self)
+
+    def append(self, x: Any) -> Seq:
+        self._flatten()
+        return Seq.append(self, x)
+
+    def slice(self, lo: int | None, hi: int | None) -> Seq:
+        n = self._hi
+        if (lo is None or lo == 0) and (hi is None or hi == n):
+            return self
+        self._flatten()
+        return Seq.slice(self, lo, hi)
+
+    def update(self, i: int, v: Any) -> Seq:
+        self._flatten()
+        return Seq.update(self, i, v)
+
+    def to_str(self) -> str:
+        self._flatten()
+        return Seq.to_str(self)
+
+    def __repr__(self) -> str:
+        self._flatten()
+        return Seq.__repr__(self)
 
 
 EMPTY_SEQ = Seq()
