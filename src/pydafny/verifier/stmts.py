@@ -623,11 +623,10 @@ class StmtTranslator:
                 Obligation(Kind.CALL_MODIFIES, call.span))
         # termination within a recursive group
         if info.scc == self.info.scc and self.env.decreases_of_caller is not None:
-            from .termination import call_decreases
+            from .termination import call_decreases, termination_message
             cond = call_decreases(tr, m, recv, args)
             self.check(cond, Obligation(Kind.DECREASES, call.span,
-                                        "cannot prove termination; try supplying a decreases "
-                                        "clause"))
+                                        termination_message(self.info.decl)))
         outs = []
         for f in m.outs:
             outs.append(self.new_local("out", self.ctx.enc.ivl_type(f.type)))

@@ -109,3 +109,12 @@ def call_decreases(tr: Any, callee: Any, recv: Optional[I.Expr], args: list[I.Ex
     sub = tr.sub(env).pure()
     news = [(x.type, sub.tr(x)) for x in exprs if x.type is not None]
     return lex_less(tr, news, olds)
+
+
+def termination_message(caller: Any) -> str:
+    """Dafny's wording for a recursive call that may not decrease: with an explicit
+    decreases clause on the caller, or with the default one."""
+    dec = getattr(caller, "decreases", None)
+    if dec is not None and dec.exprs:
+        return "decreases clause might not decrease"
+    return "cannot prove termination; try supplying a decreases clause"
