@@ -146,3 +146,21 @@ def test_fingerprint_is_structural() -> None:
     q1 = T.quant("forall", (v,), T.arith(">", fv, v), patterns=((fv,),))
     q2 = T.quant("forall", (v,), T.arith(">", fv, v))
     assert fingerprint([q1]) != fingerprint([q2])
+
+
+def test_runs_with_time_outs_are_not_replayed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    src = tmp_path / "a.dfy"
+    src.write_text(CALLER)
+    cdir = str(tmp_path / "cache")
+    calls: list[int] = []
+
+    def timed_out(paths: list[str], options: object = None) -> verify_cmd.VerifyOutcome:
+        calls.append(1)
+        return verify_cmd.VerifyOutcome(4, verified=1, timeouts=1)
+    monkeypatch.setattr(verify_cmd, "verify_paths", timed_out)
+    assert verify_cmd.run(["--cache", cdir, str(src)]) == 4
+    assert verify_cmd.run(["--cache", cdir, str(src)]) == 4
+    assert len(calls) == 2
+    assert "1 time out" in capsys.readouterr().out

@@ -391,7 +391,12 @@ class ExprTranslator:
                 full.append(self.heap_expr(hv.name))
         if recv is not None:
             full.append(recv)
-        full.extend(args)
+        from .literals import is_literal, lit_eligible, mark
+        if lit_eligible(info) and all(is_literal(a) for a in args):
+            # all arguments literal: marked, so the literal axiom evaluates the call
+            full.extend(mark(a, t) for a, t in zip(args, info.formal_types))
+        else:
+            full.extend(args)
         call = I.FunApp(info.name, tuple(full))
         if self.wf.active:
             from .functions import precondition_of, postcondition_of

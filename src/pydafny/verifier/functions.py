@@ -181,6 +181,39 @@ def declare_function(ctx: ProgramCtx, info: FuncInfo) -> None:
         ctx.decls.append(I.AxiomDecl(implies(height_guard, I.Quantifier(
             "forall", tuple(formals), implies(conj(guards + [pre]), I.Binary("==", head, body)),
             (I.Trigger((head,)),)))))
+        _literal_axiom(ctx, info, formals, env, ly, height_guard)
+
+
+def _literal_axiom(ctx: ProgramCtx, info: FuncInfo, formals: list[I.Formal], env: Env,
+                   ly: Optional[I.Expr], height_guard: I.Expr) -> None:
+    """F($LS(ly), Lit(x)...) == body[x := Lit(x)], recursive calls at $LS(ly) (see
+    `literals`): calls on literal arguments unfold without using fuel."""
+    from .constraints import type_constraint
+    from .exprs import ExprTranslator
+    from .literals import lit_eligible, mark
+    f = info.decl
+    if not lit_eligible(info) or ly is None or f.body is None:
+        return
+    lenv = env.copy()
+    lenv.cur_func = info
+    lenv.scc_layer = LS(ly)
+    lits: list[I.Expr] = []
+    for x, t in zip(f.formals, info.formal_types):
+        m = mark(env.vars[id(x)], t)
+        lenv.vars[id(x)] = m
+        lits.append(m)
+    try:
+        body = ExprTranslator(ctx, lenv, WF(None)).tr(f.body)
+        pre = conj([ExprTranslator(ctx, lenv, WF(None)).tr(r.expr) for r in f.requires])
+    except Unsupported:
+        return
+    body = ctx.enc.coerce(body, ctx.enc.ivl_type(f.body.type or f.result_type),
+                          info.result_type, f.span)
+    guards = [type_constraint(ctx, x.type, lenv.vars[id(x)]) for x in f.formals]
+    head = I.FunApp(info.name, tuple([LS(ly)] + lits))
+    ctx.decls.append(I.AxiomDecl(implies(height_guard, I.Quantifier(
+        "forall", tuple(formals), implies(conj(guards + [pre]), I.Binary("==", head, body)),
+        (I.Trigger((head,)),)))))
 
 
 def _has_attr(d: D.Function, name: str) -> bool:
