@@ -1,0 +1,55 @@
+"""Literal marks (Dafny's `Lit`): evaluating recursive functions on literal arguments.
+
+Takes: IVL expressions (values of call arguments) and a recursive function's `FuncInfo`.
+Guarantees:
+  * `is_literal(e)` is true of integer/boolean literals, `Lit.int/Lit.bool` applications and
+    arithmetic/boolean operators over such operands (ground values the program computes from
+    literals); `mark(e, t)` wraps such a value as `Lit.<t>(e)` (equal to e by the prelude).
+  * `lit_eligible(info)` holds for recursive functions whose arguments are all ints/bools and
+    that neither read the heap nor have a receiver: for these a call whose arguments are all
+    literal is made with marked arguments, and `functions.declare_function` adds the literal
+    axiom  F($LS(ly), Lit(x)...) == body[x := Lit(x)]  whose recursive calls keep the layer
+    $LS(ly). The axiom is an instance of the definition axiom (Lit(x) == x, every layer
+    denotes the same function), so it adds no facts, only unfolding on literal arguments; the
+    unfolding stops where the body's conditions decide (z3 ignores the terms of branches that
+    are not taken) or the precondition fails.
+"""
+
+from __future__ import annotations
+
+from ..ivl import ast as I
+from .context import FuncInfo
+
+_ARITH = ("+", "-", "*", "div", "mod", "==", "!=", "<", "<=", ">", ">=", "&&", "||", "==>",
+          "<==>")
+
+
+def is_literal(e: I.Expr) -> bool:
+    if isinstance(e, (I.IntLit, I.BoolLit)):
+        return True
+    if isinstance(e, I.FunApp) and e.name in ("Lit.int", "Lit.bool"):
+        return True
+    if isinstance(e, I.Unary):
+        return is_literal(e.arg)
+    if isinstance(e, I.Binary) and e.op in _ARITH:
+        return is_literal(e.left) and is_literal(e.right)
+    return False
+
+
+def mark(e: I.Expr, t: I.Type) -> I.Expr:
+    if isinstance(e, I.FunApp) and e.name in ("Lit.int", "Lit.bool"):
+        return e
+    return I.FunApp("Lit.int" if t == I.INT else "Lit.bool", (e,))
+
+
+def lit_eligible(info: FuncInfo) -> bool:
+    return (info.recursive and not info.reads_heap and bool(info.formal_types)
+            and all(t in (I.INT, I.BOOL) for t in info.formal_types)
+            and not _has_receiver(info))
+
+
+def _has_receiver(info: FuncInfo) -> bool:
+    from ..syntax import ast as D
+    f = info.decl
+    return not f.is_static and isinstance(f.owner, (D.ClassDecl, D.DatatypeDecl,
+                                                    D.NewtypeDecl))
