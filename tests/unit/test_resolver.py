@@ -259,7 +259,10 @@ method M() { var a := D(1, z := 5); }""")
     ("var x := n; x := x + y;", "x", "int"),
     ("var x := n; var z := x - 1;", "z", "nat"),
     ("var x := F(n); x := x - 1;", "x", "nat"),
-    ("var x := if n > 0 then n else 0;", "x", "nat"),
+    # (an if-then-else gives int: `var x := if n > 0 then n else 0; x := -1;` and
+    # `var x := if c then F(n) else F(n); x := x - 1;` both verify in Dafny)
+    ("var x := if n > 0 then n else 0;", "x", "int"),
+    ("var x := if n > 0 then F(n) else F(n + 1);", "x", "int"),
     ("var m := s[0];", "m", "nat"),
     ("var x := n; x := -1;", "x", "nat"),
 ])

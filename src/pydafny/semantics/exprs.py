@@ -531,6 +531,10 @@ class ExprResolver(PatternResolver):
         if not self.unify(t1, t2):
             self.error(e.span, f"the two branches of an if-then-else expression must have the "
                                f"same type (got {type_to_str(t1)} and {type_to_str(t2)})")
+        if exp is None or isinstance(prune(exp), ast.InferredType):
+            # as in Dafny, an if-then-else whose type is inferred is not of a (top-level)
+            # subset type: `var x := if c then n else 0;` (n: nat) makes x an int
+            return self.arith_result(self.join(t1, t2))
         return self.join(t1, t2)
 
     def join(self, t1: Type, t2: Type) -> Type:

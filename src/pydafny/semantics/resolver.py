@@ -25,7 +25,9 @@ Types
   makes x an int, comparisons (`i < n`) do not make a variable a nat, and arithmetic on a
   declared subset-typed value has the base type (`var y := n - 1` gives int) while
   arithmetic on an inferred local has the local's type (`x - 1` is a nat when x is).
-  Declared types are kept as written. An inferred `for` index has the base type.
+  An if-then-else whose type is inferred has no top-level subset type (`var x := if c
+  then n else 0` gives int), and a bound variable with a declared type (`set k: nat | k
+  in xs`) does not narrow the collection's element type. Declared types are kept as written. An inferred `for` index has the base type.
 * Integer literals have the type their context requires (int, a newtype, a bitvector, real
   is not allowed); string literals have type `seq<char>`; `|s|`, `a.Length` have type int.
 * Every `UserType.decl` (in declarations and in resolved types) is a `ClassDecl`,
