@@ -89,6 +89,9 @@ class ExprMixin(GenBase):
             return self.member_value(self.this_name(), d)
         if isinstance(d, ast.Method):
             raise CompileError(e.span, "unsupported: a method used as a value")
+        if isinstance(d, ast.DatatypeCtor) and e.name.endswith("?"):
+            # a bare discriminator on the implicit `this` of a datatype member
+            return f"isinstance({self.this_name()}, {self.ctor_class(d)})"
         if isinstance(d, ast.DatatypeCtor):
             live = [f for f in d.formals if not f.is_ghost]
             if not live:
@@ -157,69 +160,67 @@ class ExprMixin(GenBase):
 
     # ------------------------------------------------------------------ calls
 
-    def call_args(self, decl: Any, args: list[ast.Binding]) -> str:
-        formals: list[ast.Formal]
+    @staticmethod
+    def formals_of(decl: Any) -> list[ast.Formal] | None:
         if isinstance(decl, ast.Function):
-            formals = decl.formals
-        elif isinstance(decl, ast.Method):
-            formals = decl.ins
-        elif isinstance(decl, ast.DatatypeCtor):
-            formals = decl.formals
-        else:
+            return decl.formals
+        if isinstance(decl, ast.Method):
+            return decl.ins
+        if isinstance(decl, ast.DatatypeCtor):
+            return decl.formals
+        return None
+
+    @staticmethod
+    def ordered_args(formals: list[ast.Formal],
+                     args: list[ast.Binding]) -> list[ast.Expr | None]:
+        """One entry per formal in declaration order (named arguments matched by
+        `semantics.calls.formal_args`): the argument, or None when it was left out (the
+        callee then evaluates the formal's default, which may mention other formals)."""
+        from ..semantics.calls import formal_args
+        given = formal_args(args, formals)
+        return [None if (x is not None and x is f.default
+                         and not any(b.expr is x for b in args)) else x
+                for x, f in zip(given, formals)]
+
+    def call_args(self, decl: Any, args: list[ast.Binding]) -> str:
+        formals = self.formals_of(decl)
+        if formals is None:
             return ", ".join(self.expr(b.expr) for b in args)
-        if any(b.name is not None for b in args):
-            # match named arguments to formals (positional ones come first)
-            slots: list[ast.Binding | None] = [None] * len(formals)
-            pos = 0
-            for b in args:
-                if b.name is None:
-                    slots[pos] = b
-                    pos += 1
-                else:
-                    idx = next((k for k, f in enumerate(formals) if f.name == b.name), None)
-                    if idx is None:
-                        raise CompileError(b.span, f"no parameter named '{b.name}'")
-                    slots[idx] = b
-            while slots and slots[-1] is None:
-                slots.pop()
-            if any(x is None for x in slots):
-                # a gap: later arguments are given, an earlier default is not
-                parts = []
-                for k, x in enumerate(slots):
-                    if formals[k].is_ghost:
-                        continue
-                    parts.append("_rt.MISSING" if x is None else self.expr(x.expr))
-                return ", ".join(parts)
-            args = [x for x in slots if x is not None]
+        return self.call_args_formals(formals, args)
+
+    def call_args_formals(self, formals: list[ast.Formal], args: list[ast.Binding],
+                          wrap: Any = None) -> str:
+        """The compiled arguments of the live (non-ghost) formals, in declaration order;
+        an omitted one is `_rt.MISSING` (trailing omitted ones are left out)."""
+        for b in args:
+            if b.name is not None and all(f.name != b.name for f in formals):
+                raise CompileError(b.span, f"no parameter named '{b.name}'")
+        slots = self.ordered_args(formals, args)
+        live = [(f, x) for f, x in zip(formals, slots) if not f.is_ghost]
+        while live and live[-1][1] is None:
+            live.pop()
         out = []
-        for i, b in enumerate(args):
-            if i < len(formals) and formals[i].is_ghost:
-                continue
-            out.append(self.expr(b.expr))
+        for _, x in live:
+            if x is None:
+                out.append("_rt.MISSING")
+            else:
+                out.append(self.expr(x) if wrap is None else wrap(x))
         return ", ".join(out)
 
     def lazy_args(self, ctor: ast.DatatypeCtor, args: list[ast.Binding]) -> str:
         """Arguments of a codatatype constructor: delayed (a `_rt.Lazy` evaluated on
         first use) unless they are literals or variables, so infinite values can exist."""
-        out = []
-        for i, b in enumerate(args):
-            if i < len(ctor.formals) and ctor.formals[i].is_ghost:
-                continue
-            code = self.expr(b.expr)
-            if isinstance(b.expr, (ast.IntLit, ast.BoolLit, ast.CharLit, ast.RealLit,
-                                   ast.StringLit, ast.NullLit, ast.ThisExpr)) or (
-                    isinstance(b.expr, ast.NameExpr)
-                    and isinstance(b.expr.decl, (ast.LocalVar, ast.Formal, ast.BoundVar))):
-                out.append(code)
-                continue
-            caps = self.lambda_captures(b.expr, [])
+        def delayed(x: ast.Expr) -> str:
+            code = self.expr(x)
+            if isinstance(x, (ast.IntLit, ast.BoolLit, ast.CharLit, ast.RealLit,
+                              ast.StringLit, ast.NullLit, ast.ThisExpr)) or (
+                    isinstance(x, ast.NameExpr)
+                    and isinstance(x.decl, (ast.LocalVar, ast.Formal, ast.BoundVar))):
+                return code
+            caps = self.lambda_captures(x, [])
             params = caps[2:] if caps else ""
-            out.append(f"_rt.Lazy(lambda {params}: {code})")
-        return ", ".join(out)
-
-    def call_args_formals(self, formals: list[ast.Formal], args: list[ast.Binding]) -> str:
-        return ", ".join(self.expr(b.expr) for i, b in enumerate(args)
-                         if not (i < len(formals) and formals[i].is_ghost))
+            return f"_rt.Lazy(lambda {params}: {code})"
+        return self.call_args_formals(ctor.formals, args, delayed)
 
     def callee_ref(self, callee: ast.Expr, decl: Any) -> tuple[str, str | None]:
         """(function expression, explicit receiver for newtype members or None)."""
@@ -333,7 +334,10 @@ class ExprMixin(GenBase):
         return f"_rt.Seq.init({self.expr(e.length)}, {self.expr(e.init)})"
 
     def x_TupleExpr(self, e: ast.TupleExpr) -> str:
-        parts = [self.expr(x) for x in e.elems]
+        ghost = list(getattr(e, "ghost", None) or [])
+        ghost += [False] * (len(e.elems) - len(ghost))
+        # a ghost component is erased to a placeholder (it may mention ghost variables)
+        parts = ["None" if g else self.expr(x) for x, g in zip(e.elems, ghost)]
         if len(parts) == 1:
             return parts[0]
         return "(" + ", ".join(parts) + ")"
@@ -706,7 +710,7 @@ class ExprMixin(GenBase):
         if isinstance(p, ast.VarPattern):
             if p.ctor is not None:
                 return [f"isinstance({subj}, {self.ctor_class(p.ctor)})"], []
-            if p.name.startswith("_") or p.is_ghost:
+            if p.name == "_" or p.is_ghost:      # only `_` is a wildcard (`_x` binds)
                 return [], []
             d = p.decl if p.decl is not None else p
             return [], [(self.bind_local(d), subj)]

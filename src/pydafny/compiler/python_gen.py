@@ -628,7 +628,7 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
                     continue
                 val = self.expr(rhs)
                 if isinstance(p, ast.VarPattern) and p.ctor is None:
-                    if p.name.startswith("_"):
+                    if p.name == "_":
                         continue
                     o.line(f"{self.bind_local(p.decl if p.decl is not None else p)} = "
                            f"{strip_parens(val)}")

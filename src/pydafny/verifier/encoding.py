@@ -89,6 +89,7 @@ class Encoding:
         tg = tag(elem)
         if theory == "multiset":
             self.use("seq", elem)
+            self.use("set", elem)
         if theory == "seqcreate":
             self.use("seq", elem)
             self.use("box", elem)

@@ -716,10 +716,11 @@ class ExprTranslator:
 
     def tr_MultisetConversion(self, e: D.MultisetConversion) -> I.Expr:
         t = e.operand.type
-        if t is None or T.family(t) != "seq":
-            raise Unsupported(e.span, "multiset of a set")
+        if t is None or T.family(t) not in ("seq", "set"):
+            raise Unsupported(e.span, "multiset of this type")
         v = self.tr(e.operand)
-        return ms_fn("FromSeq", self.ity(e.type, e.span), v)
+        op = "FromSeq" if T.family(t) == "seq" else "FromSet"
+        return ms_fn(op, self.ity(e.type, e.span), v)
 
     def tr_MultisetDisplay(self, e: D.MultisetDisplay) -> I.Expr:
         st = self.ity(e.type, e.span)

@@ -114,3 +114,10 @@ axiom (forall m: MultiSet.$T, x: $E, n: int, y: $E :: { MultiSet#Count.$T(MultiS
     (if y == x then n else MultiSet#Count.$T(m, y)));
 axiom (forall m: MultiSet.$T, x: $E, n: int :: { MultiSet#Set.$T(m, x, n) }
   0 <= n ==> MultiSet#Count.$T(MultiSet#Set.$T(m, x, n), x) == n);
+
+function MultiSet#FromSet.$T(s: Set.$T): MultiSet.$T;
+// multiset(s) of a set: each member once.
+axiom (forall s: Set.$T, x: $E :: { MultiSet#Count.$T(MultiSet#FromSet.$T(s), x) }
+  MultiSet#Count.$T(MultiSet#FromSet.$T(s), x) == (if Set#In.$T(s, x) then 1 else 0));
+axiom (forall s: Set.$T :: { MultiSet#Card.$T(MultiSet#FromSet.$T(s)) }
+  MultiSet#Card.$T(MultiSet#FromSet.$T(s)) == Set#Card.$T(s));
