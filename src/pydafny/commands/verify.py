@@ -70,6 +70,8 @@ class VerifyOutcome:
     units: list[UnitOutcome] = field(default_factory=list)
     ivl_text: str = ""
     stage: str = "resolution/type"      # which front-end stage failed (exit code 2)
+    # id(diagnostic) -> "x = 1, y = 2": the counterexample of a failed check, if any
+    counterexamples: dict[int, str] = field(default_factory=dict)
 
     def summary(self) -> str:
         from ..verifier.messages import summary
@@ -147,7 +149,11 @@ def verify_program_ast(program: object, options: VerifyOptions,
             elif uo.verdict == Verdict.VERIFIED:
                 uo.verdict = r.verdict
             for f in r.failures:
-                uo.errors.append(failure_diagnostic(f))
+                d = failure_diagnostic(f)
+                uo.errors.append(d)
+                if f.counterexample:
+                    out.counterexamples[id(d)] = ", ".join(
+                        f"{k} = {v}" for k, v in sorted(f.counterexample.items()))
             if r.verdict in Verdict.INCONCLUSIVE and not r.failures:
                 from ..syntax.source import NO_SPAN
                 _ = NO_SPAN
@@ -191,6 +197,8 @@ def _parser() -> _ArgParser:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--json", action="store_true", help="print a JSON document")
     p.add_argument("--print-ivl", action="store_true", help="print the generated IVL program")
+    p.add_argument("--counterexample", action="store_true",
+                   help="print the values of variables at each failed check")
     p.add_argument("--cache", metavar="DIR", default="",
                    help="reuse verification results stored in DIR (created if needed)")
     return p
@@ -239,6 +247,7 @@ def _verify_and_report(args: argparse.Namespace, opts: VerifyOptions) -> tuple[i
                        "errors": [d.format() for d in u.errors]} for u in outcome.units],
             "diagnostics": [{"file": d.span.filename, "line": d.span.line, "col": d.span.col,
                              "severity": d.severity, "message": d.message,
+                             "counterexample": outcome.counterexamples.get(id(d), ""),
                              "related": [{"file": r.span.filename, "line": r.span.line,
                                           "col": r.span.col, "message": r.message}
                                          for r in d.related]}
@@ -248,6 +257,9 @@ def _verify_and_report(args: argparse.Namespace, opts: VerifyOptions) -> tuple[i
         return outcome.exit_code, definite
     for d in outcome.diagnostics:
         print(d.format())
+        cex = outcome.counterexamples.get(id(d))
+        if args.counterexample and cex:
+            print(f"  counterexample: {cex}")
     if outcome.exit_code == EXIT_RESOLUTION:
         n = sum(1 for d in outcome.diagnostics if d.severity == "Error")
         name = args.files[0]
