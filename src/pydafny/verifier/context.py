@@ -68,8 +68,17 @@ class ProgramCtx:
     # declarations made once and cached (datatypes, const fields): never rolled back
     global_decls: list[I.Decl] = field(default_factory=list)
     array_slices: set[str] = field(default_factory=set)   # heap vars whose arrays are sliced
+    # the program has arrays of a type parameter: every array lives in the Box heap of its
+    # dimension (an array<int> may also be seen as an array<T>), elements boxed
+    unified_arrays: bool = False
     max_height: int = 0
     keep: list[Any] = field(default_factory=list)
+
+    def array_elem_ivl(self, name: str) -> I.Type:
+        """The element type stored in array heap `name`."""
+        t = self.heaps[name].type
+        assert isinstance(t, I.MapType) and isinstance(t.range, I.MapType)
+        return t.range.range
 
     def heap_list(self) -> list[HeapVar]:
         return list(self.heaps.values())
@@ -80,6 +89,8 @@ class ProgramCtx:
         that its goodness (all elements satisfy the constraint) can be assumed. (Arrays are
         invariant in their element type, so an array lives in exactly one heap.)"""
         from .encoding import tag
+        if self.unified_arrays:
+            elem, dafny_elem = I.CtorType("Box"), None
         name = f"$A{dims if dims > 1 else ''}.{tag(elem)}"
         if dafny_elem is not None:
             from .constraints import type_constraint

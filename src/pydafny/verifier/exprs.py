@@ -194,6 +194,8 @@ class ExprTranslator:
     def check_generic_field(self, d: D.Field, e: D.Node) -> None:
         """A field of a generic class holding arrays of its type parameters, seen through an
         instance with concrete type arguments, would put the array in another heap."""
+        if self.ctx.unified_arrays:
+            return
         owner = d.owner
         if not isinstance(owner, D.ClassDecl) or not owner.type_params:
             return
@@ -364,7 +366,8 @@ class ExprTranslator:
                 self.check_non_null(recv, e)
         if len(e.args) != len(f.formals):
             raise Unsupported(e.span, "default arguments")
-        E.check_generic_arrays(self.enc, f, e.inst, e.span)
+        if not self.ctx.unified_arrays:
+            E.check_generic_arrays(self.enc, f, e.inst, e.span)
         args: list[I.Expr] = []
         for formal, b, ft in zip(f.formals, e.args, info.formal_types):
             v = self.tr(b.expr)
@@ -432,8 +435,10 @@ class ExprTranslator:
                               Obligation(Kind.INDEX, e.index.span))
             self.check_reads(a, e)
             elem_t = self.ity(array_elem(st), e.span)
-            h = self.heap_expr(self.ctx.array_heap(elem_t, 1, array_elem(st)))
-            return I.MapSelect(I.MapSelect(h, (a,)), (i,))
+            hn = self.ctx.array_heap(elem_t, 1, array_elem(st))
+            h = self.heap_expr(hn)
+            return self.enc.coerce(I.MapSelect(I.MapSelect(h, (a,)), (i,)),
+                                   self.ctx.array_elem_ivl(hn), elem_t, e.span)
         if fam == "seq":
             s = self.tr(e.seq)
             i = self.tr(e.index)
@@ -473,8 +478,10 @@ class ExprTranslator:
             idx.append(i)
         self.check_reads(a, e)
         elem_t = self.ity(array_elem(st), e.span)
-        h = self.heap_expr(self.ctx.array_heap(elem_t, dims, array_elem(st)))
-        return I.MapSelect(I.MapSelect(h, (a,)), tuple(idx))
+        hn = self.ctx.array_heap(elem_t, dims, array_elem(st))
+        h = self.heap_expr(hn)
+        return self.enc.coerce(I.MapSelect(I.MapSelect(h, (a,)), tuple(idx)),
+                               self.ctx.array_elem_ivl(hn), elem_t, e.span)
 
     def map_keys_type(self, mt_dafny: D.Type) -> I.Type:
         n = T.base_type(mt_dafny)
@@ -491,7 +498,13 @@ class ExprTranslator:
         seq_t = self.enc.ivl_type(D.SeqType(elem))
         self.check_non_null(a, e)
         self.check_reads(a, e)
-        h = self.heap_expr(self.ctx.array_heap(elem_t, 1, elem))
+        hn = self.ctx.array_heap(elem_t, 1, elem)
+        h = self.heap_expr(hn)
+        stored = self.ctx.array_elem_ivl(hn)
+        if stored != elem_t:
+            box_seq = I.CtorType("Seq." + self.enc.use("seq", stored))
+            raw = seq_fn("FromArray", box_seq, I.MapSelect(h, (a,)), I.FunApp("$Len", (a,)))
+            return self.enc.coerce(raw, box_seq, seq_t, e.span), seq_t
         return seq_fn("FromArray", seq_t, I.MapSelect(h, (a,)), I.FunApp("$Len", (a,))), seq_t
 
     def tr_SliceExpr(self, e: D.SliceExpr) -> I.Expr:

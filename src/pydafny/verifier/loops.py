@@ -454,6 +454,7 @@ def translate_forall_assign(st: Any, s: D.ForallStmt) -> None:
         I.Binary("!=", o, arr_l), I.Binary("==", I.MapSelect(h, (o,)),
                                            I.MapSelect(old_h, (o,)))))))
     sel = I.MapSelect(I.MapSelect(h, (arr_l,)), (j,))
+    val_o = ctx.enc.coerce(val_o, elem, ctx.array_elem_ivl(hname), s.span)
     st.emit(I.Assume(I.Quantifier("forall", formals, I.Binary("==", sel, I.IfThenElse(
         conj([tcs, rng_o]), val_o, I.MapSelect(I.MapSelect(old_h, (arr_l,)), (j,)))),
         (I.Trigger((sel,)),))))

@@ -452,12 +452,19 @@ class StmtTranslator:
             return
         _, hv, obj, idx = loc
         target: I.Expr = I.MapSelect(I.Ident(hv), (obj,))
+        if idx:
+            # arrays of a unified (boxed) heap store boxes
+            stored = self.ctx.array_elem_ivl(hv)
+            have_t = self.ctx.enc.ivl_type(t) if t is not None else stored
+            if have_t != stored:
+                val = self.ctx.enc.coerce(val, have_t, stored, lhs.span)
         if not idx:
             # a field of a generic class holds the declared (boxed) representation
             want = self.ctx.heaps[hv].type.range  # type: ignore[attr-defined]
             have = self.ctx.enc.ivl_type(t) if t is not None else want
             val = self.ctx.enc.coerce(val, have, want, lhs.span)
-        if len(idx) == 1 and hv in self.ctx.array_slices and t is not None:
+        if len(idx) == 1 and hv in self.ctx.array_slices and t is not None \
+                and not self.ctx.unified_arrays:
             # a[..] after a[i] := v is a[..][i := v] (a fact about Seq#FromArray)
             old_row = self.new_local("row", self.ctx.heaps[hv].type.range)  # type: ignore
             self.emit(I.Assign((old_row,), (target,)))
@@ -503,7 +510,12 @@ class StmtTranslator:
             for k, d in enumerate(dims):
                 self.emit(I.Assume(I.Binary("==", I.FunApp(f"$Len{k}", (o,)), d)))
         elem = self.ctx.enc.ivl_type(r.elem_type)
-        h = I.Ident(self.ctx.array_heap(elem, len(dims), r.elem_type))
+        hname = self.ctx.array_heap(elem, len(dims), r.elem_type)
+        h = I.Ident(hname)
+        stored = self.ctx.array_elem_ivl(hname)
+
+        def as_stored(v: I.Expr) -> I.Expr:
+            return self.ctx.enc.coerce(v, elem, stored, r.span)
         if r.init_elems is not None:
             if len(dims) != 1:
                 raise Unsupported(r.span, "multi-dimensional array display")
@@ -513,7 +525,7 @@ class StmtTranslator:
                 v = self.expr(x)
                 self.subset_check(r.elem_type, v, x.type, x.span)
                 self.emit(I.Assume(I.Binary("==", I.MapSelect(I.MapSelect(h, (o,)),
-                                                              (I.IntLit(k),)), v)))
+                                                              (I.IntLit(k),)), as_stored(v))))
         elif r.init_fn is not None:
             fn = r.init_fn
             if not isinstance(fn, D.LambdaExpr) or len(fn.vars) != len(dims) or fn.requires \
@@ -529,7 +541,7 @@ class StmtTranslator:
                     self.check(I.Quantifier("forall", (I.Formal("i#ai", I.INT),), implies(
                         rng1, I.FunApp("Requires1", (f, boxed)))),
                         Obligation(Kind.FUNCTION_PRECONDITION, r.span))
-                val = self.ctx.enc.unbox(I.FunApp("Apply1", (f, boxed)), elem)
+                val = as_stored(self.ctx.enc.unbox(I.FunApp("Apply1", (f, boxed)), elem))
                 sel = I.MapSelect(I.MapSelect(h, (o,)), (idx,))
                 self.emit(I.Assume(I.Quantifier("forall", (I.Formal("i#ai", I.INT),),
                                                 implies(rng1, I.Binary("==", sel, val)))))
@@ -550,7 +562,8 @@ class StmtTranslator:
                     body = tr.tr(fn.body)
             sel = I.MapSelect(I.MapSelect(h, (o,)), tuple(I.Ident(f.name) for f in formals))
             self.emit(I.Assume(I.Quantifier("forall", tuple(formals),
-                                            implies(conj(rng), I.Binary("==", sel, body)))))
+                                            implies(conj(rng), I.Binary("==", sel,
+                                                                        as_stored(body))))))
         return o
 
     def new_object(self, r: D.NewObjectRhs) -> I.Expr:
@@ -588,7 +601,8 @@ class StmtTranslator:
         if len(call.args) != len(m.ins):
             raise Unsupported(call.span, "default arguments")
         from .encoding import check_generic_arrays
-        check_generic_arrays(self.ctx.enc, m, call.inst, call.span)
+        if not self.ctx.unified_arrays:
+            check_generic_arrays(self.ctx.enc, m, call.inst, call.span)
         args: list[I.Expr] = []
         for f, b in zip(m.ins, call.args):
             v = tr.tr(b.expr)

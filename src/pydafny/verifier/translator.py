@@ -219,6 +219,8 @@ def translate(program: D.Program) -> Translation:
             ctx.field_types[name] = d.type
     tv = _Types()
     tv.visit(program.module)
+    from .encoding import mentions_generic_array
+    ctx.unified_arrays = any(mentions_generic_array(t) for t in tv.types)
     for t in tv.types:
         try:
             _register_arrays(ctx, t, 0)
