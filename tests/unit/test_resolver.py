@@ -265,6 +265,11 @@ method M() { var a := D(1, z := 5); }""")
     ("var x := if n > 0 then F(n) else F(n + 1);", "x", "int"),
     ("var m := s[0];", "m", "nat"),
     ("var x := n; x := -1;", "x", "nat"),
+    # a local that is a nat only because it is used as one is widened by `- 1` / `-1`
+    # (both verify in Dafny), but not by `+ 1`
+    ("var i := 0; r := i; i := i - 1;", "i", "int"),
+    ("var i := 0; r := i; i := -1;", "i", "int"),
+    ("var i := 0; r := i; i := i + 1;", "i", "nat"),
 ])
 def test_inferred_local_types_follow_dafny(body: str, name: str, want: str) -> None:
     p = resolved("function F(n: nat): nat { n }\n"

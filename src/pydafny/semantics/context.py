@@ -49,6 +49,10 @@ class ResolverBase:
         # inference variables of `var x := e` locals (by id) -> the LocalVar
         self.inferred_locals: dict[int, ast.LocalVar] = {}
         self.declared_bounds: set[int] = set()   # BoundVars (by id) with a written type
+        # literal inference variables (by id) that became a subset type only because the
+        # value was *used* as one (`var i := 0; var r: nat := i;`): Dafny widens such a
+        # local back to the base type on `i := i - 1` or `i := -1`
+        self.soft_subsets: set[int] = set()
         self._seen_errors: set[tuple[int, int, str]] = set()
         self.allow_method_call = False   # the next expression may be a method call
         self.cur_allow = False           # ... as seen by the expression being resolved
@@ -258,6 +262,16 @@ class ResolverBase:
             return a.width == b.width
         return True
 
+    def is_subset_type(self, t: Type) -> bool:
+        from .types import normalize
+        n = normalize(prune(t))
+        return isinstance(n, ast.UserType) and isinstance(n.decl, ast.SubsetTypeDecl)
+
+    def softly_narrowed(self, t: Type) -> bool:
+        """Is t (an inferred local's own variable) a subset type only through a use of the
+        local as one (recorded by `check_assignable`)?"""
+        return id(t) in self.soft_subsets
+
     def unify_weak(self, a: Type, b: Type) -> bool:
         """Unify two types that are compared or combined, not assigned: an unbound
         inference variable takes the other side's type *without* its subset types, so
@@ -316,7 +330,16 @@ class ResolverBase:
 
     def check_assignable(self, target: Type, source: Type, span: Span, what: str) -> bool:
         """Unify, reporting `what` (a format with {src} and {dst}) on a clash."""
+        src = prune(source)
+        chain: list[int] = []
+        if isinstance(src, TypeVar) and isinstance(src.default, ast.IntType) and \
+                self.is_subset_type(target):
+            t: Type | None = source    # every variable on the way (a local's own included)
+            while isinstance(t, ast.InferredType) and len(chain) < 60:
+                chain.append(id(t))
+                t = t.resolved
         if self.unify(target, source):
+            self.soft_subsets.update(chain)
             return True
         self.error(span, what.format(src=type_to_str(source), dst=type_to_str(target)))
         return False

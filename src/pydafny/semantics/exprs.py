@@ -483,14 +483,15 @@ class ExprResolver(PatternResolver):
                        f"arguments to {op} must be of a numeric or bitvector type (instead "
                        f"got {type_to_str(lt)})")
         e.resolved_op = op + ":" + fam
-        shared = self.local_operand_type(e.left, rt) or self.local_operand_type(e.right, lt)
+        shared = self.local_operand_type(e.left, rt, op) or \
+            self.local_operand_type(e.right, lt, op)
         if shared is not None:
             return shared
         res = rt if isinstance(prune(lt), TypeVar) and not isinstance(prune(rt), TypeVar) \
             else lt
         return self.arith_result(res)
 
-    def local_operand_type(self, operand: ast.Expr, other: Type) -> Type | None:
+    def local_operand_type(self, operand: ast.Expr, other: Type, op: str = "") -> Type | None:
         """Like Dafny, arithmetic on an inferred local (`x - 1` after `var x := n`) has the
         local's own type, unless the other operand has a different concrete type."""
         if not isinstance(operand, ast.NameExpr) or not isinstance(operand.decl, ast.LocalVar):
@@ -498,6 +499,8 @@ class ExprResolver(PatternResolver):
         tv = operand.decl.type
         if not isinstance(tv, TypeVar) or id(tv) not in self.inferred_locals:
             return None
+        if op == "-" and self.softly_narrowed(tv):
+            return None     # `i - 1` on a local that is a nat only by use: an int
         o = prune(other)
         if isinstance(o, ast.InferredType) or types_equal(o, tv):
             return tv

@@ -374,24 +374,33 @@ class StmtResolver(ExprResolver):
     def s_AssignStmt(self, s: ast.AssignStmt) -> None:
         ltypes = [self.lvalue(l) for l in s.lhss]
         rtypes = self.rhs_types(s.rhss, ltypes, len(s.lhss), s.span)
-        for l, lt, rt in zip(s.lhss, ltypes, rtypes):
+        rexprs = [r.expr if isinstance(r, ast.ExprRhs) else None for r in s.rhss]
+        if len(rexprs) != len(s.lhss):
+            rexprs = [None] * len(s.lhss)
+        for l, lt, rt, rx in zip(s.lhss, ltypes, rtypes, rexprs):
             if rt is None:
                 continue
             if self.check_assignable(lt, rt, s.span,
                                      "RHS (of type {src}) not assignable to LHS (of type {dst})"):
-                self.widen_local(l, rt)
+                self.widen_local(l, rt, rx)
 
-    def widen_local(self, lhs: ast.Expr, rt: Type) -> None:
+    def widen_local(self, lhs: ast.Expr, rt: Type, rhs: ast.Expr | None = None) -> None:
         """Dafny infers a local's type from *all* values assigned to it: `var x := n;`
         (n: nat) makes x a nat, but a later `x := x + y` (y: int) makes it an int. The
         local's own inference variable is rebound to the base type when a value of a
-        wider concrete type is assigned."""
+        wider concrete type is assigned, or a negative literal to a local that is a nat
+        only by use (`var i := 0; var r: nat := i; i := -1;` makes i an int)."""
         if not isinstance(lhs, ast.NameExpr) or not isinstance(lhs.decl, ast.LocalVar):
             return
         tv = lhs.decl.type
         if not isinstance(tv, TypeVar) or id(tv) not in self.inferred_locals:
             return
         cur = prune(tv)
+        if isinstance(rhs, ast.UnaryExpr) and rhs.op == "-" and isinstance(
+                rhs.operand, (ast.IntLit, ast.RealLit)) and self.is_subset(cur) and \
+                self.softly_narrowed(tv):
+            tv.resolved = strip_subsets_deep(cur)
+            return
         r = prune(rt)
         if isinstance(r, ast.InferredType) or not self.is_subset(cur):
             return
