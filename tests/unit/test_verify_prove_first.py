@@ -65,6 +65,9 @@ def test_attempts() -> None:
     assert run(["unknown", "unsat"], "canceled") == ("verified", [False, True])
     # ... or runs out of time: final
     assert run(["unknown", "unknown"], "canceled") == ("timeout", [False, True])
+    # ... with a time limit, the plain solver gets the time left
+    assert run(["unknown", "unknown", "unsat"], "canceled", time_limit=100) == \
+        ("verified", [False, True, False])
     # a model: the plain solver decides, with its model walk (here: the scripted "unsat")
     assert run(["sat", "unsat"]) == ("verified", [False, False])
     assert run(["unknown", "sat", "unsat"], "canceled") == ("verified", [False, True, False])

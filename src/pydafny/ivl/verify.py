@@ -145,18 +145,23 @@ FIRST_ATTEMPT_RLIMIT = 2_000_000
 
 
 def _try_to_prove(solver: Solver, sopts: SolverOptions, query: list[T.Term],
-                  result: ImplResult, print_smt: bool) -> tuple[bool, str]:
+                  result: ImplResult, print_smt: bool) -> tuple[bool, str, float]:
     """`prove_first`: (1) the plain solver within FIRST_ATTEMPT_RLIMIT, then, if it ran out,
     (2) the solver with preprocessing (z3's default tactics: equation solving, context
     simplification, ...; it proves some nonlinear and quantified queries the plain solver
-    does not, but costs ~0.2 s even on trivial ones, hence second) within what is left of the
-    time limit. Returns (decided, give-up verdict): decided with "" means proved; a give-up of
-    (2) is final; a model or an incomplete answer is left to the caller's plain solver, whose
-    model walk finds the failures."""
+    does not, but costs ~0.2 s even on trivial ones, hence second) within half of what is
+    left of the time limit. Returns (decided, give-up verdict, time left): decided with ""
+    means proved, with a verdict a final give-up (out of time, or the caller's resource
+    limit); otherwise (a model, an incomplete answer, (2) out of time) the caller's plain
+    solver decides within the time left, and its model walk finds the failures."""
     start = time.perf_counter()
     rl = FIRST_ATTEMPT_RLIMIT if sopts.resource_limit <= 0 else \
         min(FIRST_ATTEMPT_RLIMIT, sopts.resource_limit)
     steps = [replace(sopts, resource_limit=rl)]
+
+    def left() -> float:
+        return sopts.time_limit - (time.perf_counter() - start) if sopts.time_limit > 0 \
+            else 0.0
     for k, step in enumerate(steps):
         session = solver.open(step)
         for t in query:
@@ -166,25 +171,25 @@ def _try_to_prove(solver: Solver, sopts: SolverOptions, query: list[T.Term],
         tc = time.perf_counter()
         r = session.check()
         if r == "unsat":
-            return True, ""
+            return True, "", left()
         if r != "unknown":
-            return False, ""
+            return False, "", left()
         reason = session.reason_unknown()
         gave_up = _classify_unknown(reason, step, time.perf_counter() - tc)
         if not gave_up:
-            return False, ""
+            return False, "", left()
         own_budget = sopts.resource_limit <= 0 or rl < sopts.resource_limit
         if k == 0 and gave_up == Verdict.OUT_OF_RESOURCE and own_budget:
-            left = sopts.time_limit - (time.perf_counter() - start)
-            if sopts.time_limit > 0 and left <= 0:
+            if sopts.time_limit > 0 and left() <= 0:
                 result.reason = reason
-                return True, Verdict.TIMEOUT
-            steps.append(replace(sopts, preprocess=True,
-                                 time_limit=left if sopts.time_limit > 0 else 0.0))
+                return True, Verdict.TIMEOUT, 0.0
+            steps.append(replace(sopts, preprocess=True, time_limit=left() / 2))
             continue
+        if k == 1 and gave_up == Verdict.TIMEOUT and left() > 0:
+            return False, "", left()  # the plain solver gets the other half
         result.reason = reason
-        return True, gave_up
-    return False, ""
+        return True, gave_up, 0.0
+    return False, "", left()
 
 
 def verify_impl(info: ProgramInfo, impl: ImplInfo, options: VerifyOptions,
@@ -226,8 +231,10 @@ def verify_impl(info: ProgramInfo, impl: ImplInfo, options: VerifyOptions,
     gave_up = ""
     decided = False
     if options.prove_first:
-        decided, gave_up = _try_to_prove(solver, sopts, [*background, *vc.defs, vc.goal],
-                                         result, options.print_smt)
+        decided, gave_up, time_left = _try_to_prove(
+            solver, sopts, [*background, *vc.defs, vc.goal], result, options.print_smt)
+        if sopts.time_limit > 0:
+            sopts = replace(sopts, time_limit=max(time_left, 0.001))
     session = None if decided else solver.open(sopts)
     if session is not None:
         for t in background:
