@@ -55,6 +55,10 @@ axiom (forall a: Set.$T, b: Set.$T, o: $E :: { Set#Difference.$T(a, b), Set#In.$
 axiom (forall a: Set.$T, b: Set.$T :: { Set#Card.$T(Set#Difference.$T(a, b)) }
   Set#Card.$T(Set#Difference.$T(a, b)) + Set#Card.$T(Set#Intersection.$T(a, b))
     == Set#Card.$T(a));
+// a + b is the disjoint union of a - b, b - a and a * b (as in Dafny's prelude).
+axiom (forall a: Set.$T, b: Set.$T :: { Set#Card.$T(Set#Difference.$T(a, b)) }
+  Set#Card.$T(Set#Difference.$T(a, b)) + Set#Card.$T(Set#Difference.$T(b, a))
+    + Set#Card.$T(Set#Intersection.$T(a, b)) == Set#Card.$T(Set#Union.$T(a, b)));
 
 function Set#Subset.$T(a: Set.$T, b: Set.$T): bool;
 axiom (forall a: Set.$T, b: Set.$T :: { Set#Subset.$T(a, b) }
