@@ -24,7 +24,9 @@ Types
   `r: nat` makes i a nat; but a later assignment of a wider value (`x := x + y`, y: int)
   makes x an int, comparisons (`i < n`) do not make a variable a nat, and arithmetic on a
   declared subset-typed value has the base type (`var y := n - 1` gives int) while
-  arithmetic on an inferred local has the local's type (`x - 1` is a nat when x is).
+  arithmetic on an inferred local has the local's type (`x - 1` is a nat when x is),
+  except that a local that is a subset type only because it was used as one (`var i := 0;
+  var r: nat := i;`) becomes an int on `i := i - 1` or `i := -1`.
   An if-then-else whose type is inferred has no top-level subset type (`var x := if c
   then n else 0` gives int), and a bound variable with a declared type (`set k: nat | k
   in xs`) does not narrow the collection's element type. Declared types are kept as written. An inferred `for` index has the base type.
