@@ -142,3 +142,11 @@ def test_attributes_on_frame_clauses_are_kept() -> None:
     assert [a.name for a in m.reads_attributes] == ["baz"]
     assert [a.name for a in nodes(p, A.ModifyStmt)[0].attributes] == ["m"]
     assert [a.name for a in it.reads_attributes + it.modifies_attributes] == ["r", "q"]
+
+
+def test_newer_reveal_and_hide_are_unsupported_with_location() -> None:
+    msgs = errors("lemma L() { reveal *; }")
+    assert any("(1,20): Error: unsupported: 'reveal *'" in m for m in msgs), msgs
+    msgs = errors("lemma L() { hide *; }")
+    assert any("(1,13): Error: unsupported: hide statements" in m for m in msgs), msgs
+    stmts("hide(x); hide := 3; var y := hide * 2;")    # an ordinary identifier elsewhere

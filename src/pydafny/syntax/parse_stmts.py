@@ -61,6 +61,9 @@ class StmtParser(ExprParser):
         handler = _STMT.get(self.tok.kind)
         if handler is not None:
             return handler(self)
+        if self.tok.kind == IDENT and self.tok.text == "hide" and \
+                self.peek().kind in ("*", IDENT) and self.peek(2).kind in (";", ",", "*"):
+            self.fail("unsupported: hide statements (Dafny 4.7)")
         return self.parse_update_stmt()
 
     # ------------------------------------------------------------------ simple statements
@@ -163,6 +166,8 @@ class StmtParser(ExprParser):
 
     def parse_reveal_stmt(self) -> ast.Stmt:
         start = self.next()
+        if self.tok.kind == "*":
+            self.fail("unsupported: 'reveal *' (Dafny 4.7)")
         exprs = [self.parse_expression()]
         while self.accept(","):
             exprs.append(self.parse_expression())
