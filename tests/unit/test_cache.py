@@ -164,3 +164,19 @@ def test_runs_with_time_outs_are_not_replayed(
     assert verify_cmd.run(["--cache", cdir, str(src)]) == 4
     assert len(calls) == 2
     assert "1 time out" in capsys.readouterr().out
+
+
+def test_a_changed_included_file_is_a_miss(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "lib").mkdir()
+    lib = tmp_path / "lib" / "f.dfy"
+    lib.write_text("function F(x: int): int { x + 1 }\n")
+    main = tmp_path / "main.dfy"
+    main.write_text('include "lib/f.dfy"\n'
+                    "method M(x: int) returns (y: int) ensures y > x { y := F(x); }\n")
+    cdir = str(tmp_path / "cache")
+    assert verify_cmd.run(["--cache", cdir, str(main)]) == 0
+    capsys.readouterr()
+    lib.write_text("function F(x: int): int { x - 1 }\n")
+    assert verify_cmd.run(["--cache", cdir, str(main)]) == 4
+    assert "a postcondition could not be proved" in capsys.readouterr().out

@@ -5,9 +5,9 @@ options and the files' paths and contents) or one implementation's SMT query.
 Guarantees: two levels, both keyed by SHA-256 digests, never returning a stale verdict:
   * run level: the exact output and exit code of a whole `pydafny verify` run, keyed by the
     digest of pydafny's own code (every .py/.bpl file of the package), the z3 version, every
-    option that can change the output, and each file's path and contents. A run is stored only
-    when its verdicts are definite (no time out or other inconclusive outcome, which a rerun
-    might not repeat). Re-running on unchanged files prints the stored output without parsing.
+    option that can change the output, and the path and contents of each file and of every
+    file it includes. A run is stored only when its verdicts are definite (no time out or
+    other inconclusive outcome, which a rerun might not repeat). Re-running on unchanged files prints the stored output without parsing.
   * query level: implementations proved "verified", keyed by the fingerprint of the exact
     query the solver was given (background axioms of every function, type and constant the
     VC mentions, the VC itself; see `pydafny.smt.fingerprint`), the solver options and the z3
@@ -27,12 +27,14 @@ import hashlib
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
 CACHE_FORMAT = "1"
+_INCLUDE = re.compile(rb'include\s+"([^"]*)"')
 
 
 @functools.cache
@@ -122,16 +124,32 @@ class VerificationCache:
 
     # ------------------------------------------------------------------ run level
     def run_key(self, options: Sequence[str], paths: Sequence[str]) -> str | None:
-        """The key of a run over `paths` with `options` (normalized option texts); None when a
-        file cannot be read (then the run is not cached)."""
+        """The key of a run over `paths` with `options` (normalized option texts): it covers
+        every file named and, transitively, every file an `include "..."` in them may name
+        (found by a textual scan, so also in comments: more keys, never fewer). None when a
+        named file cannot be read (then the run is not cached)."""
         parts = ["run", CACHE_FORMAT, code_digest(), z3_version(), *options]
-        for p in paths:
+        todo = [(p, True) for p in paths]
+        seen: set[str] = set()
+        while todo:
+            p, named = todo.pop(0)
+            real = os.path.realpath(p)
+            if real in seen:
+                continue
+            seen.add(real)
             try:
                 with open(p, "rb") as f:
                     data = f.read()
             except OSError:
-                return None
+                if named:
+                    return None
+                parts += [p, "missing"]
+                continue
             parts += [p, hashlib.sha256(data).hexdigest()]
+            base = os.path.dirname(p)
+            for m in _INCLUDE.finditer(data):
+                inc = m.group(1).decode("utf-8", "surrogateescape")
+                todo.append((inc if os.path.isabs(inc) else os.path.join(base, inc), False))
         return _digest(parts)
 
     def get_run(self, key: str) -> RunEntry | None:
