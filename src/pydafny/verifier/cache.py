@@ -7,7 +7,8 @@ Guarantees: two levels, both keyed by SHA-256 digests, never returning a stale v
     digest of pydafny's own code (every .py/.bpl file of the package), the z3 version, every
     option that can change the output, and the path and contents of each file and of every
     file it includes. A run is stored only when its verdicts are definite (no time out or
-    other inconclusive outcome, which a rerun might not repeat). Re-running on unchanged files prints the stored output without parsing.
+    other inconclusive outcome, which a rerun might not repeat). Re-running on unchanged
+    files prints the stored output without parsing.
   * query level: implementations proved "verified", keyed by the fingerprint of the exact
     query the solver was given (background axioms of every function, type and constant the
     VC mentions, the VC itself; see `pydafny.smt.fingerprint`), the solver options and the z3
