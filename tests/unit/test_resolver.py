@@ -263,6 +263,8 @@ method M() { var a := D(1, z := 5); }""")
     # `var x := if c then F(n) else F(n); x := x - 1;` both verify in Dafny)
     ("var x := if n > 0 then n else 0;", "x", "int"),
     ("var x := if n > 0 then F(n) else F(n + 1);", "x", "int"),
+    ("var x := match n case 0 => n case _ => n;", "x", "int"),
+    ("var x := var z := n; z;", "x", "nat"),
     ("var m := s[0];", "m", "nat"),
     ("var x := n; x := -1;", "x", "nat"),
     # a local that is a nat only because it is used as one is widened by `- 1` / `-1`

@@ -736,5 +736,10 @@ class ExprResolver(PatternResolver):
             else:
                 first = self.join(first, t)
             self.locals.pop()
-        return first if first is not None else self.fresh()
+        if first is None:
+            return self.fresh()
+        if exp is None or isinstance(prune(exp), ast.InferredType):
+            # like an if-then-else: `var x := match d case A => n case B => n;` is an int
+            return self.arith_result(first)
+        return first
 
