@@ -798,6 +798,9 @@ class ExprTranslator:
                     body = sub.tr(e.body)
         trig = self.triggers(e.attributes, sub)
         guard = conj([tcs, rng])
+        if not trig and not any(a.name == "trigger" for a in e.attributes):
+            from .triggers import select_triggers
+            trig = select_triggers(formals, conj([guard, body]))
         if e.kind == "forall":
             return I.Quantifier("forall", formals, implies(guard, body), trig)
         return I.Quantifier("exists", formals, conj([guard, body]), trig)
