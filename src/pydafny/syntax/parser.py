@@ -31,12 +31,22 @@ Guarantees: every node has a span into its file; `parse(print(parse(x))) == pars
     attributes after the last bound variable go to the quantifier.
   - `!!p` (two negations) is `UnaryExpr('!', UnaryExpr('!', p))`; a leading `&&`/`||`
     (`&& a && b`) is dropped.
-  - `P#[k](x)` sets `NameExpr.prefix_depth`; `a ==#[k] b` is a `PrefixEqExpr`;
+  - `P#[k](x)` sets `NameExpr.prefix_depth` (`d.P#[k](x)`: `MemberSelect.prefix_depth`);
+    `least predicate P[nat]` sets `k_type` ('nat'/'ORDINAL'/''); `a ==#[k] b` is a `PrefixEqExpr`;
     `new;` in a constructor is `NewPhaseStmt`; refinement `...` in expressions is
     `EllipsisExpr`, a `...;` statement `SkeletonStmt`.
   - several `modifies`/`decreases` clauses of one loop or method are merged into one.
-  - attributes on `reads`/`modifies` of methods, on `else` and on `match` statements are
-    accepted and dropped (the AST has no place for them).
+  - attributes on `reads`/`modifies` clauses go to `reads_attributes`/`modifies_attributes`
+    of the method/function/iterator; on `else` to `IfStmt.else_attributes`; on `match`
+    and `modify` statements to their `attributes`.
+  - `break continue;` is `BreakStmt(count=2, is_continue=True)`.
+  - `(ghost a, b)` is a `TupleExpr` with `ghost=[True, False]`; `ghost` in tuple *types*
+    is accepted and dropped.
+  - a let-or-fail `var x :- e; body` is desugared into `var valueOrError<n> := e; if
+    valueOrError<n>.IsFailure() then valueOrError<n>.PropagateFailure() else var x :=
+    valueOrError<n>.Extract(); body` (LetExpr/ITEExpr/ApplyExpr nodes).
+Reported as `unsupported:` errors: `f@L(args)` (two-state call at a label), `reveal *`,
+`hide` statements.
 Rejected like Dafny does (syntax errors): mixing `&&`/`||`, `==>`/`<==` or `&`/`|`/`^`
 without parentheses, illegal comparison chains, `L:` without `label`, module-level
 mutable fields, declared names starting with `_`, `=` instead of `:=`.
