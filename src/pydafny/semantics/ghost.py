@@ -191,7 +191,9 @@ class GhostChecker:
                 stack.append(n.body)
                 continue
             if isinstance(n, ast.TupleExpr) and n.ghost:
-                # `(ghost a, b)`: a ghost component is not compiled
+                # `(ghost a, b)`: a ghost component is not compiled (the compiler erases it);
+                # NOTE: types do not record ghost components, so compiled code selecting
+                # one (`t.0`) is not rejected as Dafny does
                 stack.extend(x for g, x in zip(n.ghost, n.elems) if not g)
                 continue
             if isinstance(n, (ast.QuantifierExpr, ast.SetComprehension,
