@@ -18,11 +18,20 @@ from ..syntax import ast
 from . import gen_bounds
 from .emitter import CompileError
 from .gen_base import GenBase
-from .names import member_ident
+from .names import member_ident, py_ident
 
 
 def _binding_exprs(args: list[ast.Binding]) -> list[ast.Expr]:
     return [b.expr for b in args]
+
+
+def auto_init(tp: Any) -> bool:
+    """A type parameter `T(0)`: its uninitialized values are the type's default."""
+    return "0" in (getattr(tp, "characteristics", None) or [])
+
+
+def tparam_default_name(tp: Any) -> str:
+    return "_d_" + py_ident(tp.name)
 
 
 class ExprMixin(GenBase):
@@ -260,10 +269,23 @@ class ExprMixin(GenBase):
             raise CompileError(e.span, f"unsupported: ghost function '{d.name}' "
                                "called from compiled code")
         fn, recv = self.callee_ref(e.callee, d)
-        args = self.call_args(d, e.args)
+        args = self.call_args(d, e.args) + self.type_default_args(d, e.inst)
         if recv is not None:
             args = recv + (", " + args if args else "")
-        return f"{fn}({args})"
+        return f"{fn}({args.lstrip(', ')})"
+
+    def type_default_args(self, decl: Any, inst: Any) -> str:
+        """`, _d_T=<default>` for each auto-init type parameter `T(0)` of the callee,
+        from the call's instantiation (see `PythonGen.tparam_defaults`)."""
+        tps = [tp for tp in getattr(decl, "type_params", None) or [] if auto_init(tp)]
+        if not tps or not isinstance(inst, list) \
+                or len(inst) != len(getattr(decl, "type_params", [])):
+            return ""
+        out = ""
+        for tp, t in zip(decl.type_params, inst):
+            if auto_init(tp):
+                out += f", {tparam_default_name(tp)}={self.default_value(t)}"
+        return out
 
     # ------------------------------------------------------------------ collections
 

@@ -170,10 +170,10 @@ class StmtMixin(GenBase):
                                                                or d.is_ghost)):
             return None
         fn, recv = self.callee_ref(e.callee, d)
-        args = self.call_args(d, e.args)
+        args = self.call_args(d, e.args) + self.type_default_args(d, e.inst)
         if recv is not None:
             args = recv + (", " + args if args else "")
-        return f"{fn}({args})"
+        return f"{fn}({args.lstrip(', ')})"
 
     def rhs_value(self, r: ast.Rhs, lhs_type: ast.Type | None) -> str:
         """A Python expression for a non-call rhs (new objects use statements)."""

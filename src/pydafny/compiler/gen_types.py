@@ -47,6 +47,8 @@ class TypeMixin(GenBase):
         n = T.normalize(t)
         if isinstance(n, ast.UserType):
             d = n.decl
+            if isinstance(d, ast.TypeParam):
+                return self.tparam_defaults.get(id(d), "None")
             if isinstance(d, (ast.SubsetTypeDecl, ast.NewtypeDecl)) and d is not B.NAT:
                 if d.witness is not None and d.witness_kind in ("", "witness"):
                     return self.expr(d.witness)

@@ -30,7 +30,7 @@ from ..semantics import types as T
 from ..syntax import ast
 from . import gen_bounds, gen_tailcalls
 from .emitter import CompileError, Emitter, strip_parens
-from .gen_exprs import ExprMixin
+from .gen_exprs import ExprMixin, auto_init, tparam_default_name
 from .gen_stmts import LoopFrame, StmtMixin
 from .gen_types import TypeMixin
 from .names import member_ident, py_ident
@@ -122,6 +122,7 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
         self.loops: list[LoopFrame] = []
         self.outs: list[str] = []
         self.locals: dict[int, str] = {}
+        self.tparam_defaults: dict[int, str] = {}
         self.used: set[str] = set()
         self.globals: set[str] = set()
         self.in_ctor = False
@@ -189,6 +190,7 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
     # ------------------------------------------------------------------ locals
 
     def start_function(self) -> None:
+        self.tparam_defaults = {}
         self.locals = {}
         self.used = set(self.globals)
         self.loops = []
@@ -534,6 +536,13 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
         self.used.add("self")
         receiver = None if static else "self"
         params = self.params(formals, receiver)
+        for tp in getattr(decl, "type_params", None) or []:
+            if auto_init(tp):
+                # the default value of T(0), passed by callers that know the instantiation
+                name = tparam_default_name(tp)
+                self.tparam_defaults[id(tp)] = name
+                self.used.add(name)
+                params += (", " if params else "") + f"{name}=None"
         if module_level:
             self.out.line(f"def {self.decl_name(decl)}({params}):")
         else:

@@ -182,8 +182,8 @@ class Seq:
                 buf.extend(buf[other._lo:other._hi])
             elif other._lo == 0 and other._hi == len(other._buf):
                 buf.extend(other._buf)
-            else:
-                buf.extend(islice(other._buf, other._lo, other._hi))
+            else:           # (a list slice: islice would step over the first _lo items)
+                buf.extend(other._buf[other._lo:other._hi])
             return Seq._view(buf, self._lo, self._hi + m)
         _count(n)
         new = buf[self._lo:self._hi]
@@ -249,7 +249,7 @@ class Seq:
                 if s._lo == 0 and s._hi == len(s._buf):
                     out.extend(s._buf)
                 else:
-                    out.extend(islice(s._buf, s._lo, s._hi))
+                    out.extend(s._buf[s._lo:s._hi])
             else:
                 stack.append(kids[1])
                 stack.append(kids[0])
