@@ -13,6 +13,8 @@ Guarantees: `select_triggers(vars, body)` returns triggers (patterns) for the qu
   * every remaining candidate that mentions all bound variables is a trigger; if there is
     none, minimal sets of two or three candidates that together mention all of them are
     (multi-)triggers;
+  * each trigger on a recursive call `F($LS(ly), ..)` also comes with `F(ly, ..)` (the term
+    an unfolding produces for recursive calls);
   * `()` when nothing qualifies (the solver then chooses its own patterns).
 Triggers only restrict when the solver instantiates a quantifier: never a soundness matter.
 """
@@ -135,7 +137,30 @@ def _all_subterms(e: I.Expr, out: list[I.Expr]) -> None:
         _all_subterms(c, out)
 
 
+def _unfueled(t: I.Expr) -> I.Expr:
+    """t with the fuel of a recursive call `F($LS(ly), ..)` lowered to `F(ly, ..)`: the
+    term an unfolding of a call produces for its recursive calls (both denote the same
+    value by the fuel axiom, so matching it is as good as matching t)."""
+    if isinstance(t, I.FunApp) and t.args and isinstance(t.args[0], I.FunApp) \
+            and t.args[0].name == "$LS" and len(t.args[0].args) == 1:
+        return I.FunApp(t.name, (t.args[0].args[0],) + t.args[1:])
+    return t
+
+
+def _with_unfueled(trigs: list[I.Trigger]) -> tuple[I.Trigger, ...]:
+    out = list(trigs)
+    for tr in trigs:
+        low = tuple(_unfueled(x) for x in tr.exprs)
+        if low != tr.exprs and len(out) < _MAX_TRIGGERS + 4:
+            out.append(I.Trigger(low))
+    return tuple(out)
+
+
 def select_triggers(vars_: tuple[I.Formal, ...], body: I.Expr) -> tuple[I.Trigger, ...]:
+    return _with_unfueled(list(_select(vars_, body)))
+
+
+def _select(vars_: tuple[I.Formal, ...], body: I.Expr) -> tuple[I.Trigger, ...]:
     names = frozenset(v.name for v in vars_)
     if not names:
         return ()
