@@ -151,3 +151,19 @@ def test_newer_reveal_and_hide_are_unsupported_with_location() -> None:
     msgs = errors("lemma L() { hide *; }")
     assert any("(1,13): Error: unsupported: hide statements" in m for m in msgs), msgs
     stmts("hide(x); hide := 3; var y := hide * 2;")    # an ordinary identifier elsewhere
+
+
+def test_selecting_a_ghost_tuple_component_in_compiled_code_is_rejected() -> None:
+    r = Reporter()
+    q = parse_source(SourceFile("t.dfy", "method M() {\n"
+                                         "  var t := (ghost 5, 6); print t.1;\n"
+                                         "  ghost var w := t.0; print t.0;\n"
+                                         "  var u: (ghost int, int) := (ghost 1, 2); var x := u.0; }"), r)
+    assert not resolve(q, r)
+    assert [d.format() for d in r.diagnostics] == [
+        "t.dfy(3,29): Error: ghost tuple components are allowed only in specification contexts",
+        "t.dfy(4,53): Error: ghost tuple components are allowed only in specification contexts"]
+    p = prog("method M() { var u: (ghost int, int) := (ghost 1, 2); }")
+    again = prog(print_program(p))
+    ty = nodes(again, A.LocalVar)[0].type
+    assert isinstance(ty, A.TupleType) and ty.ghost == [True, False]

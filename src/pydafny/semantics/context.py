@@ -122,7 +122,7 @@ class ResolverBase:
             return ast.MapType(self._final(t.key, depth + 1),
                                self._final(t.value, depth + 1), t.finite)
         if isinstance(t, ast.TupleType):
-            return ast.TupleType([self._final(a, depth + 1) for a in t.elems])
+            return ast.TupleType([self._final(a, depth + 1) for a in t.elems], t.ghost)
         if isinstance(t, ast.ArrowType):
             return ast.ArrowType([self._final(a, depth + 1) for a in t.args],
                                  self._final(t.result, depth + 1), t.arrow)
@@ -385,7 +385,7 @@ class ResolverBase:
             es = [self.resolve_type(x) for x in t.elems]
             if all(x is y for x, y in zip(es, t.elems)):
                 return t
-            return ast.TupleType(es, span=t.span)
+            return ast.TupleType(es, t.ghost, span=t.span)
         if isinstance(t, ast.ArrowType):
             args = [self.resolve_type(x) for x in t.args]
             r = self.resolve_type(t.result)

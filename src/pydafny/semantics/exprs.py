@@ -228,7 +228,7 @@ class ExprResolver(PatternResolver):
         ex = strip_subset(exp) if exp is not None else None
         hints = ex.elems if isinstance(ex, ast.TupleType) and len(ex.elems) == len(
             e.elems) else [None] * len(e.elems)
-        return ast.TupleType([self.expr(x, h) for x, h in zip(e.elems, hints)])
+        return ast.TupleType([self.expr(x, h) for x, h in zip(e.elems, hints)], list(e.ghost))
 
     def collection_index(self, st: Type, e: ast.Expr, index: ast.Expr) -> Type:
         n = strip_subset(st)

@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..syntax import ast
+from .types import prune
 
 
 def is_ghost_function(f: ast.Function) -> bool:
@@ -135,6 +136,12 @@ class GhostChecker:
                     continue
                 if isinstance(d, ast.Function) and is_ghost_function(d):
                     self.ghost_call_error(n.span, d)
+                ot = prune(n.obj.type) if n.obj.type is not None else None
+                if isinstance(ot, ast.TupleType) and ot.ghost and n.name.isdigit() and \
+                        int(n.name) < len(ot.ghost) and ot.ghost[int(n.name)]:
+                    self.error(n.span, "ghost tuple components are allowed only in "
+                                       "specification contexts")
+                    continue
                 if n.obj.type is not None:
                     stack.append(n.obj)
                 continue
@@ -191,9 +198,8 @@ class GhostChecker:
                 stack.append(n.body)
                 continue
             if isinstance(n, ast.TupleExpr) and n.ghost:
-                # `(ghost a, b)`: a ghost component is not compiled (the compiler erases it);
-                # NOTE: types do not record ghost components, so compiled code selecting
-                # one (`t.0`) is not rejected as Dafny does
+                # `(ghost a, b)`: a ghost component is not compiled (the compiler erases it;
+                # selecting one, `t.0`, is rejected above via `TupleType.ghost`)
                 stack.extend(x for g, x in zip(n.ghost, n.elems) if not g)
                 continue
             if isinstance(n, (ast.QuantifierExpr, ast.SetComprehension,

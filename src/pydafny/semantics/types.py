@@ -109,7 +109,7 @@ def substitute(t: Type, m: dict[int, Type]) -> Type:
     if isinstance(t, ast.MapType):
         return ast.MapType(substitute(t.key, m), substitute(t.value, m), t.finite)
     if isinstance(t, ast.TupleType):
-        return ast.TupleType([substitute(a, m) for a in t.elems])
+        return ast.TupleType([substitute(a, m) for a in t.elems], t.ghost)
     if isinstance(t, ast.ArrowType):
         return ast.ArrowType([substitute(a, m) for a in t.args], substitute(t.result, m),
                              t.arrow)
@@ -132,7 +132,7 @@ def zonk(t: Type) -> Type:
     if isinstance(t, ast.MapType):
         return ast.MapType(zonk(t.key), zonk(t.value), t.finite)
     if isinstance(t, ast.TupleType):
-        return ast.TupleType([zonk(a) for a in t.elems])
+        return ast.TupleType([zonk(a) for a in t.elems], t.ghost)
     if isinstance(t, ast.ArrowType):
         return ast.ArrowType([zonk(a) for a in t.args], zonk(t.result), t.arrow)
     return t
@@ -191,7 +191,7 @@ def strip_subsets_deep(t: Type) -> Type:
     if isinstance(t, ast.MapType):
         return ast.MapType(strip_subsets_deep(t.key), strip_subsets_deep(t.value), t.finite)
     if isinstance(t, ast.TupleType):
-        return ast.TupleType([strip_subsets_deep(a) for a in t.elems])
+        return ast.TupleType([strip_subsets_deep(a) for a in t.elems], t.ghost)
     if isinstance(t, ast.ArrowType):
         return ast.ArrowType([strip_subsets_deep(a) for a in t.args],
                              strip_subsets_deep(t.result), t.arrow)

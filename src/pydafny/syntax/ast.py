@@ -118,8 +118,10 @@ class MapType(Type):
 
 @dataclass(slots=True)
 class TupleType(Type):
-    """`(T1, T2, ...)`; the unit type `()` has no elements."""
+    """`(T1, T2, ...)`; the unit type `()` has no elements. `ghost` (empty, or one flag
+    per element; not part of equality) marks Dafny 4 ghost components `(ghost T1, T2)`."""
     elems: list[Type]
+    ghost: list[bool] = field(default_factory=list, compare=False)
 
 
 @dataclass(slots=True)

@@ -45,10 +45,13 @@ class TypeParser(ParserBase):
         if start.kind == "(":
             self.next()
             elems: list[ast.Type] = []
+            ghosts: list[bool] = []
             if self.tok.kind != ")":
-                elems.append(self.parse_tuple_type_elem())
+                ghosts.append(bool(self.accept("ghost")))
+                elems.append(self.parse_type())
                 while self.accept(","):
-                    elems.append(self.parse_tuple_type_elem())
+                    ghosts.append(bool(self.accept("ghost")))
+                    elems.append(self.parse_type())
             self.expect(")")
             if self.tok.kind in _ARROWS:
                 arrow = self.next().kind
@@ -56,17 +59,13 @@ class TypeParser(ParserBase):
                 return ast.ArrowType(elems, result, arrow, span=self.span(start))
             if len(elems) == 1:
                 return elems[0]
-            return ast.TupleType(elems, span=self.span(start))
+            return ast.TupleType(elems, ghosts if any(ghosts) else [], span=self.span(start))
         t = self.parse_primary_type()
         if self.tok.kind in _ARROWS:
             arrow = self.next().kind
             result = self.parse_type()
             return ast.ArrowType([t], result, arrow, span=self.span(start))
         return t
-
-    def parse_tuple_type_elem(self) -> ast.Type:
-        self.accept("ghost")   # ghost tuple components are accepted and not recorded
-        return self.parse_type()
 
     def parse_primary_type(self, lookahead_args: bool = False) -> ast.Type:
         """A type other than a tuple or arrow. With `lookahead_args`, `<` starts type

@@ -112,6 +112,9 @@ def print_type(t: ast.Type) -> str:
     if isinstance(t, ast.MapType):
         return _coll("map" if t.finite else "imap", [t.key, t.value])
     if isinstance(t, ast.TupleType):
+        if t.ghost:
+            return "(" + ", ".join(("ghost " if g else "") + print_type(a)
+                                   for g, a in zip(t.ghost, t.elems)) + ")"
         return "(" + ", ".join(print_type(a) for a in t.elems) + ")"
     if isinstance(t, ast.ArrowType):
         if len(t.args) == 1 and not isinstance(t.args[0], (ast.TupleType, ast.ArrowType)):
