@@ -40,8 +40,8 @@ Guarantees: every node has a span into its file; `parse(print(parse(x))) == pars
     of the method/function/iterator; on `else` to `IfStmt.else_attributes`; on `match`
     and `modify` statements to their `attributes`.
   - `break continue;` is `BreakStmt(count=2, is_continue=True)`.
-  - `(ghost a, b)` is a `TupleExpr` with `ghost=[True, False]`; `ghost` in tuple *types*
-    is accepted and dropped.
+  - `(ghost a, b)` is a `TupleExpr` with `ghost=[True, False]`; `(ghost int, int)` a
+    `TupleType` with the same flags (not part of type equality).
   - a let-or-fail `var x :- e; body` is desugared into `var valueOrError<n> := e; if
     valueOrError<n>.IsFailure() then valueOrError<n>.PropagateFailure() else var x :=
     valueOrError<n>.Extract(); body` (LetExpr/ITEExpr/ApplyExpr nodes).
