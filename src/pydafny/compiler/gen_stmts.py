@@ -202,18 +202,24 @@ class StmtMixin(GenBase):
         if cd is None:
             raise CompileError(r.span, "unsupported: `new` of this type")
         cls = self.decl_name(cd)
-        if r.ctor_decl is None:
+        tdefaults = self.type_default_args(cd, getattr(nt, "args", None)).lstrip(", ")
+        if tdefaults:       # T(0) type parameters of the class: their defaults
+            cls = f"{cls}({tdefaults})"
+            if r.ctor_decl is None:
+                return cls
+        elif r.ctor_decl is None:
             return f"{cls}()"
         if attr_of(cd, "extern"):
             return f"{cls}({self.call_args(r.ctor_decl, r.args or [])})"
         if r.ctor_decl.kind != "constructor":
             # old style `new C.Init(x)` with Init a method: allocate, call, yield the object
             args = self.call_args(r.ctor_decl, r.args or [])
-            return f"(lambda _o: (_o.{member_ident(r.ctor_decl.name)}({args}), _o)[1])({cls}())"
+            return f"(lambda _o: (_o.{member_ident(r.ctor_decl.name)}({args}), _o)[1])" \
+                f"({cls if tdefaults else cls + '()'})"
         args = self.call_args(r.ctor_decl, r.args or [])
         ctor = member_ident(r.ctor_decl.name) if r.ctor_decl.name not in ("", "_ctor") \
             else "_ctor"
-        return f"{cls}().{ctor}({args})"
+        return f"{cls if tdefaults else cls + '()'}.{ctor}({args})"
 
     def s_AssignStmt(self, s: ast.AssignStmt) -> None:
         if id(s) in self.tail_call_stmts and self.tail_method is not None:

@@ -189,6 +189,13 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
 
     # ------------------------------------------------------------------ locals
 
+    def bind_class_tparams(self, owner: Any) -> None:
+        """Inside an instance member of a class: its T(0) defaults are `self._d_T`."""
+        if isinstance(owner, ast.ClassDecl):
+            for tp in owner.type_params or []:
+                if auto_init(tp):
+                    self.tparam_defaults[id(tp)] = f"self.{tparam_default_name(tp)}"
+
     def start_function(self) -> None:
         self.tparam_defaults = {}
         self.locals = {}
@@ -365,11 +372,18 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
             fields = [m for m in d.members if isinstance(m, ast.Field) and not m.is_ghost]
             inst = [f for f in fields if not f.is_static and not (f.is_const and f.init)]
             o.line("")
-            o.line("def __init__(self):")
+            # the defaults of auto-init type parameters T(0), given by `new C<...>`
+            tps = [tp for tp in d.type_params or [] if auto_init(tp)]
+            tparams = "".join(f", {tparam_default_name(tp)}=None" for tp in tps)
+            o.line(f"def __init__(self{tparams}):")
             with o.indent():
                 o.line("super().__init__()")
+                for tp in tps:
+                    o.line(f"self.{tparam_default_name(tp)} = {tparam_default_name(tp)}")
                 for f in inst:
                     self.start_function()
+                    for tp in tps:
+                        self.tparam_defaults[id(tp)] = tparam_default_name(tp)
                     o.line(f"self.{self.field_name(f)} = {self.default_value(f.type)}")
             for f in fields:
                 if f.is_const and f.init is not None:
@@ -536,6 +550,8 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
         self.used.add("self")
         receiver = None if static else "self"
         params = self.params(formals, receiver)
+        if not static:
+            self.bind_class_tparams(owner)
         for tp in getattr(decl, "type_params", None) or []:
             if auto_init(tp):
                 # the default value of T(0), passed by callers that know the instantiation
@@ -686,6 +702,7 @@ class PythonGen(TypeMixin, ExprMixin, StmtMixin):
             self.start_function()
             self.used.add("self")
             params = self.params(m.ins, "self")
+            self.bind_class_tparams(m.owner)
             cname = member_ident(m.name) if m.name not in ("", "_ctor") else "_ctor"
             self.out.line(f"def {cname}({params}):")
         else:
