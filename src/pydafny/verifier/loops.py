@@ -154,13 +154,16 @@ def _translate_loop(st: Any, guard: Optional[D.Expr], spec: D.LoopSpec,
                     and a.info.kind == Kind.FUNCTION_PRECONDITION:
                 invs.append(I.Invariant(a.expr, info=a.info, span=a.span))
         # checked with the bodies of its predicates inlined (as Dafny checks it), assumed
-        # also as written (so later uses of the predicates match it)
+        # also as written at the ordinary fuel (so later uses of the predicates match it)
         checked = inv_e if inv.is_free else checked_form(ptr, inv.expr)
         invs.append(I.Invariant(checked, free=inv.is_free,
                                 info=Obligation(Kind.INVARIANT, inv.expr.span),
                                 span=inv.expr.span))
-        if checked != inv_e:
-            invs.append(I.Invariant(inv_e, free=True))
+        if not inv.is_free:
+            # also at the ordinary fuel, so that its quantifiers match unfolded terms
+            inv1 = ExprTranslator(ctx, st.env, WF(None)).tr(inv.expr)
+            if inv1 != checked:
+                invs.append(I.Invariant(inv1, free=True))
     for v, t in st.constrained:
         c = type_constraint(ctx, t, v)
         if c != TRUE:

@@ -82,8 +82,11 @@ def declare_procedure(ctx: ProgramCtx, info: MethodInfo, env: Env, ins: list[I.F
         ensures.append(I.Ensures(checked, free=e.is_free,
                                  info=Obligation(Kind.POSTCONDITION, e.expr.span),
                                  span=e.expr.span))
-        if checked != plain:
-            ensures.append(I.Ensures(plain, free=True))
+        # callers also get it at the ordinary fuel: the quantifiers in it then match the
+        # terms that unfolding produces (an assumed layer-2 trigger never matches them)
+        plain1 = ExprTranslator(ctx, env, WF(None)).tr(e.expr)
+        if checked != plain1 and not e.is_free:
+            ensures.append(I.Ensures(plain1, free=True))
     for f in m.outs:
         v = env.vars[id(f)]
         c = type_constraint(ctx, f.type, v)

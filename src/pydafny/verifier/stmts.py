@@ -146,8 +146,9 @@ class StmtTranslator:
         t.env.fuel = I.FunApp("$LS", (I.FunApp("$LS", (I.Ident("$LZ"),)),))
         q = checked_form(t, s.expr)
         self.check(q, Obligation(Kind.ASSERTION, s.expr.span))
-        if q != p:
-            self.emit(I.Assume(p))
+        p1 = ExprTranslator(self.ctx, self.env, WF(None)).tr(s.expr)  # ordinary fuel
+        if q != p1:
+            self.emit(I.Assume(p1))
 
     def st_AssumeStmt(self, s: D.AssumeStmt) -> None:
         self.emit(I.Assume(self.expr(s.expr)))
