@@ -23,6 +23,12 @@ axiom (forall s: Seq.$T, v: $E :: { Seq#Build.$T(s, v) }
 axiom (forall s: Seq.$T, i: int, v: $E :: { Seq#Index.$T(Seq#Build.$T(s, v), i) }
   (i == Seq#Length.$T(s) ==> Seq#Index.$T(Seq#Build.$T(s, v), i) == v) &&
   (i != Seq#Length.$T(s) ==> Seq#Index.$T(Seq#Build.$T(s, v), i) == Seq#Index.$T(s, i)));
+// Build is injective: s + [v] determines s and v (its inverses; as Dafny's Seq#Build_inv0/1),
+// so different displays are different sequences.
+function Seq#Build_inv0.$T(s: Seq.$T): Seq.$T;
+function Seq#Build_inv1.$T(s: Seq.$T): $E;
+axiom (forall s: Seq.$T, v: $E :: { Seq#Build.$T(s, v) }
+  Seq#Build_inv0.$T(Seq#Build.$T(s, v)) == s && Seq#Build_inv1.$T(Seq#Build.$T(s, v)) == v);
 
 function Seq#Append.$T(s0: Seq.$T, s1: Seq.$T): Seq.$T;
 // Concatenation adds lengths.
