@@ -36,11 +36,6 @@ def copied() -> int:
     return _copied
 
 
-def _count(n: int) -> None:
-    global _copied
-    _copied += n
-
-
 class Seq:
     __slots__ = ("_buf", "_hash", "_hi", "_kids", "_lo")
 
@@ -48,7 +43,7 @@ class Seq:
     _lo: int
     _hi: int
     _hash: int | None
-    _kids: tuple[Seq, Seq] | None
+    _kids: tuple[Seq, Seq]      # set only in a `_Concat` node (a flat Seq never reads it)
 
     def __init__(self, items: Iterable[Any] = ()) -> None:
         buf = list(items)
@@ -56,7 +51,6 @@ class Seq:
         self._lo = 0
         self._hi = len(buf)
         self._hash = None
-        self._kids = None
 
     # ---------------------------------------------------------------- construction
 
@@ -67,7 +61,6 @@ class Seq:
         s._lo = lo
         s._hi = hi
         s._hash = None
-        s._kids = None
         return s
 
     @staticmethod
@@ -130,7 +123,7 @@ class Seq:
         n = self._hi - self._lo
         if n != other._hi - other._lo:
             return False
-        if other._kids is not None:
+        if type(other) is _Concat:
             other._flatten()
         if self._buf is other._buf and self._lo == other._lo:
             return True
@@ -170,12 +163,13 @@ class Seq:
             return other
         if m > SMALL and m > (n >> 3):
             return _concat(self, other, n + m)
-        if self._kids is not None:
+        if type(self) is _Concat:
             self._flatten()
-        if other._kids is not None:
+        if type(other) is _Concat:
             other._flatten()
         buf = self._buf
-        _count(m)
+        global _copied
+        _copied += m
         if self._hi == len(buf):
             # we own the tail of the buffer: grow it in place (no other view can see it)
             if other._buf is buf:
@@ -185,19 +179,26 @@ class Seq:
             else:           # (a list slice: islice would step over the first _lo items)
                 buf.extend(other._buf[other._lo:other._hi])
             return Seq._view(buf, self._lo, self._hi + m)
-        _count(n)
+        _copied += n
         new = buf[self._lo:self._hi]
         new.extend(other._buf[other._lo:other._hi])
         return Seq._view(new, 0, len(new))
 
     def append(self, x: Any) -> Seq:
         """`self + [x]` without building the one-element sequence."""
+        global _copied
         buf = self._buf
-        if self._hi == len(buf):
+        hi = self._hi
+        if hi == len(buf):
             buf.append(x)
-            _count(1)
-            return Seq._view(buf, self._lo, self._hi + 1)
-        _count(self._hi - self._lo + 1)
+            _copied += 1
+            s = _new_seq(Seq)
+            s._buf = buf
+            s._lo = self._lo
+            s._hi = hi + 1
+            s._hash = None
+            return s
+        _copied += hi - self._lo + 1
         new = buf[self._lo:self._hi]
         new.append(x)
         return Seq._view(new, 0, len(new))
@@ -223,7 +224,8 @@ class Seq:
         """`self[i := v]`"""
         if i < 0 or i >= self._hi - self._lo:
             raise IndexError(f"update index {i} out of range for a sequence of length {len(self)}")
-        _count(self._hi - self._lo)
+        global _copied
+        _copied += self._hi - self._lo
         new = self._buf[self._lo:self._hi]
         new[i] = v
         return Seq._view(new, 0, len(new))
@@ -244,20 +246,21 @@ class Seq:
         stack: list[Seq] = [self]
         while stack:
             s = stack.pop()
-            kids = s._kids
-            if kids is None:
+            if type(s) is not _Concat:
                 if s._lo == 0 and s._hi == len(s._buf):
                     out.extend(s._buf)
                 else:
                     out.extend(s._buf[s._lo:s._hi])
             else:
+                kids = s._kids
                 stack.append(kids[1])
                 stack.append(kids[0])
-        _count(len(out))
+        global _copied
+        _copied += len(out)
         self._buf = out
         self._lo = 0
         self._hi = len(out)
-        self._kids = None
+        del self._kids
         self.__class__ = Seq
 
 
@@ -272,6 +275,7 @@ def _concat(a: Seq, b: Seq, n: int) -> Seq:
 
 
 _NO_BUF: list[Any] = []
+_new_seq = object.__new__
 
 
 class _Concat(Seq):
