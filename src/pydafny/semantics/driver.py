@@ -64,6 +64,10 @@ class Resolver(StmtResolver):
         if self.errors == 0:
             from .ghost import check_program
             check_program(self, program)
+        if self.errors == 0:
+            from .const_cycles import find_const_cycles
+            for span, message in find_const_cycles(program):
+                self.error(span, message)
 
     def collect_module(self, mdecl: ast.ModuleDecl, parent: ModuleInfo | None) -> ModuleInfo:
         info = ModuleInfo(mdecl, parent)
