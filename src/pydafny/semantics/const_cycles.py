@@ -38,9 +38,7 @@ def _definitions(decls: list[ast.Decl], out: list[ast.Decl]) -> None:
     for d in decls:
         if isinstance(d, ast.ModuleDecl):
             _definitions(d.decls, out)
-        elif isinstance(d, ast.Field) and d.is_const and d.init is not None:
-            out.append(d)
-        elif isinstance(d, ast.Function) and d.body is not None:
+        elif isinstance(d, ast.Field) and d.is_const and d.init is not None or isinstance(d, ast.Function) and d.body is not None:
             out.append(d)
         members = getattr(d, "members", None)
         if isinstance(members, list):
