@@ -167,38 +167,8 @@ def set_comprehension(tr: Any, e: D.SetComprehension) -> I.Expr:
             with tr.wf.under(r):
                 if e.term is not None:
                     sub.tr(e.term)
-    # free variables
-    fv = _Free({id(v) for v in e.vars})
-    fv.visit(e.range)
-    if e.term is not None:
-        fv.visit(e.term)
-    params: list[I.Formal] = []
-    actuals: list[I.Expr] = []
-    env2 = Env(this_dt=tr.env.this_dt)  # default fuel: never a bound layer variable
-    for k, d in enumerate(fv.free):
-        val = tr.env.vars.get(id(d))
-        if val is None:
-            raise Unsupported(e.span, "set comprehension over this variable")
-        name = f"fv#{k}"
-        params.append(I.Formal(name, ctx.enc.ivl_type(d.type)))
-        actuals.append(val)
-        env2.vars[id(d)] = I.Ident(name)
-    if fv.this:
-        if tr.env.this is None:
-            raise Unsupported(e.span, "set comprehension using 'this'")
-        this_t = I.CtorType("Ref")
-        if tr.env.this_dt is not None:
-            this_t = ctx.enc.datatype_sort(tr.env.this_dt)
-        params.append(I.Formal("this#sc", this_t))
-        actuals.append(tr.env.this)
-        env2.this = I.Ident("this#sc")
-    if fv.heap:
-        for hv in ctx.heap_list():
-            if hv.name not in tr.env.heap:
-                raise Unsupported(e.span, "set comprehension reading the heap here")
-            params.append(I.Formal("h#" + hv.name, hv.type))
-            actuals.append(tr.env.heap[hv.name])
-            env2.heap[hv.name] = I.Ident("h#" + hv.name)
+    params, actuals, env2 = closure(tr, [e.range, e.term], {id(v) for v in e.vars}, e.span,
+                                    "set comprehension")
     name = ctx.names.fresh("setcomp")
     from .encoding import tag
     elem_t = ctx.enc.ivl_type(T.normalize(e.type).elem)  # type: ignore[union-attr]
@@ -221,29 +191,35 @@ def set_comprehension(tr: Any, e: D.SetComprehension) -> I.Expr:
     return I.FunApp(name, tuple(actuals))
 
 
-def closure(tr: Any, nodes: list[D.Node], bound: set[int], span: Any
+def closure(tr: Any, nodes: list[Any], bound: set[int], span: Any,
+            what: str = "expression", heap: bool = True
             ) -> tuple[list[I.Formal], list[I.Expr], Env]:
     """Parameters for a fresh function standing for an expression with free variables: the
-    locals/parameters/bound variables it mentions, `this`, and the heap if it reads it.
+    locals/parameters/bound variables it mentions, `this`, and the heap if it reads it
+    (`heap` False: reading the heap is unsupported). `what` names the construct in
+    unsupported messages; None entries of `nodes` are skipped.
     Returns (formals, actual arguments in the current context, Env naming the formals)."""
     ctx = tr.ctx
     fv = _Free(bound)
     for n in nodes:
-        fv.visit(n)
+        if n is not None:
+            fv.visit(n)
+    if fv.heap and not heap:
+        raise Unsupported(span, f"{what}s reading the heap")
     params: list[I.Formal] = []
     actuals: list[I.Expr] = []
     env2 = Env(this_dt=tr.env.this_dt)  # default fuel: never a bound layer variable
     for k, d in enumerate(fv.free):
         val = tr.env.vars.get(id(d))
         if val is None:
-            raise Unsupported(span, "expression over this variable")
+            raise Unsupported(span, f"{what} over this variable")
         name = f"fv#{k}"
         params.append(I.Formal(name, ctx.enc.ivl_type(d.type)))
         actuals.append(val)
         env2.vars[id(d)] = I.Ident(name)
     if fv.this:
         if tr.env.this is None:
-            raise Unsupported(span, "expression using 'this' here")
+            raise Unsupported(span, f"{what} using 'this'")
         this_t = I.CtorType("Ref")
         if tr.env.this_dt is not None:
             this_t = ctx.enc.datatype_sort(tr.env.this_dt)
@@ -253,7 +229,7 @@ def closure(tr: Any, nodes: list[D.Node], bound: set[int], span: Any
     if fv.heap:
         for hv in ctx.heap_list():
             if hv.name not in tr.env.heap:
-                raise Unsupported(span, "expression reading the heap here")
+                raise Unsupported(span, f"{what} reading the heap here")
             params.append(I.Formal("h#" + hv.name, hv.type))
             actuals.append(tr.env.heap[hv.name])
             env2.heap[hv.name] = I.Ident("h#" + hv.name)

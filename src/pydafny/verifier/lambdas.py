@@ -25,7 +25,7 @@ from .unsupported import Unsupported
 
 
 def lambda_value(tr: Any, e: D.LambdaExpr) -> I.Expr:
-    from .comprehensions import _Free
+    from .comprehensions import closure
     from .exprs import ExprTranslator
     ctx = tr.ctx
     n = len(e.vars)
@@ -41,32 +41,8 @@ def lambda_value(tr: Any, e: D.LambdaExpr) -> I.Expr:
             pre = conj([sub.tr(r) for r in e.requires])
             with tr.wf.under(pre):
                 sub.tr(e.body)
-    fv = _Free({id(v) for v in e.vars})
-    for r in e.requires:
-        fv.visit(r)
-    fv.visit(e.body)
-    if fv.heap:
-        raise Unsupported(e.span, "lambdas reading the heap")
-    params: list[I.Formal] = []
-    actuals: list[I.Expr] = []
-    env2 = Env(this_dt=tr.env.this_dt)  # default fuel: never a bound layer variable
-    for k, d in enumerate(fv.free):
-        val = tr.env.vars.get(id(d))
-        if val is None:
-            raise Unsupported(e.span, "lambda over this variable")
-        name = f"fv#{k}"
-        params.append(I.Formal(name, ctx.enc.ivl_type(d.type)))
-        actuals.append(val)
-        env2.vars[id(d)] = I.Ident(name)
-    if fv.this:
-        if tr.env.this is None:
-            raise Unsupported(e.span, "lambda using 'this'")
-        this_t = I.CtorType("Ref")
-        if tr.env.this_dt is not None:
-            this_t = ctx.enc.datatype_sort(tr.env.this_dt)
-        params.append(I.Formal("this#lm", this_t))
-        actuals.append(tr.env.this)
-        env2.this = I.Ident("this#lm")
+    params, actuals, env2 = closure(tr, [*e.requires, e.body], {id(v) for v in e.vars},
+                                    e.span, "lambda", heap=False)
     name = ctx.names.fresh("lambda")
     ctx.decls.append(I.FunctionDecl(name, tuple(params), FUNC))
     boxes = tuple(I.Formal(f"b#{k}", BOX) for k in range(n))
