@@ -1018,6 +1018,7 @@ class NewtypeDecl(Decl):
     attributes: list[Attribute] = field(default_factory=list)
     # resolver: the BoundVar that `var` denotes inside `constraint` (None if no var)
     var_decl: Any = _ann()
+    name_span: Any = _ann()          # parser: where the name is (Dafny reports witness errors there)
 
 
 @dataclass(slots=True)
@@ -1033,6 +1034,7 @@ class SubsetTypeDecl(Decl):
     attributes: list[Attribute] = field(default_factory=list)
     # resolver: the BoundVar that `var` denotes inside `constraint` and `witness`
     var_decl: Any = _ann()
+    name_span: Any = _ann()          # parser: where the name is
 
 
 @dataclass(slots=True)

@@ -259,7 +259,8 @@ class DeclParser(StmtParser):
                       ) -> list[ast.Decl]:
         self.next()
         attrs = attrs + self.parse_attributes()
-        name = self.decl_ident().text
+        name_tok = self.decl_ident()
+        name = name_tok.text
         self.expect("=")
         var: str | None = None
         base: ast.Type
@@ -276,14 +277,17 @@ class DeclParser(StmtParser):
         witness, kind = self.parse_witness()
         members = self.parse_members_opt()
         self.accept(";")
-        return [ast.NewtypeDecl(name, var, base, constraint, witness, kind, members, attrs,
-                                span=self.span(start))]
+        nt = ast.NewtypeDecl(name, var, base, constraint, witness, kind, members, attrs,
+                             span=self.span(start))
+        nt.name_span = self.tok_span(name_tok)
+        return [nt]
 
     def parse_type_decl(self, start: Token, mods: set[str], attrs: list[ast.Attribute]
                         ) -> list[ast.Decl]:
         self.next()
         attrs = attrs + self.parse_attributes()
-        name = self.decl_ident().text
+        name_tok = self.decl_ident()
+        name = name_tok.text
         chars = self.parse_characteristics()
         tps = self.parse_type_params()
         chars += self.parse_characteristics()
@@ -296,8 +300,10 @@ class DeclParser(StmtParser):
                 constraint = self.parse_expression()
                 witness, kind = self.parse_witness()
                 self.accept(";")
-                return [ast.SubsetTypeDecl(name, tps, vt.text, base, constraint, witness, kind,
-                                           attrs, span=self.span(start))]
+                st = ast.SubsetTypeDecl(name, tps, vt.text, base, constraint, witness, kind,
+                                        attrs, span=self.span(start))
+                st.name_span = self.tok_span(name_tok)
+                return [st]
             rhs = self.parse_type()
             members = self.parse_members_opt()
             self.accept(";")

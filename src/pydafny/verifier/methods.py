@@ -144,6 +144,9 @@ def build_method(ctx: ProgramCtx, info: MethodInfo, declared: Any
     if wf_impl is not None:
         impls.append(wf_impl)
     if m.body is not None:
+        from .witnesses import reject_possibly_empty
+        for f in m.outs:
+            reject_possibly_empty(f.type, f.span, "an out-parameter")
         from .induction import induction_hypothesis
         ih = induction_hypothesis(ctx, m, env)
         if ih is not None:

@@ -41,6 +41,7 @@ class Kind:
     CONVERSION = "conversion"                    # `as` conversion out of range
     CHAR_RANGE = "char-range"
     MAP_DOMAIN = "map-domain"                    # m[k] with k possibly not a key
+    WITNESS = "witness"                          # a subset type/newtype is inhabited
 
 
 @dataclass(frozen=True, slots=True)

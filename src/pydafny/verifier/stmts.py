@@ -20,6 +20,7 @@ from ..ivl import ast as I
 from ..semantics import types as T
 from ..syntax import ast as D
 from .constraints import type_constraint
+from .witnesses import reject_possibly_empty
 from .context import WF, Env, MethodInfo, ProgramCtx
 from .encoding import REF, TRUE, conj, disj, implies, not_
 from .exprs import ExprTranslator, array_elem, fresh, is_array
@@ -211,6 +212,8 @@ class StmtTranslator:
             t = v.type
             if isinstance(t, D.InferredType) and t.resolved is not None:
                 t = T.prune(t)
+            if s.rhs is None:
+                reject_possibly_empty(t, v.span, "an uninitialized variable")
             ident = self.declare(v, t)
             self.emit(I.Havoc((ident.name,)))
             if s.rhs is None:
@@ -337,6 +340,7 @@ class StmtTranslator:
         if isinstance(r, D.ExprRhs):
             return self.expr(r.expr), r.expr.type
         if isinstance(r, D.HavocRhs):
+            reject_possibly_empty(lhs.type, r.span, "an arbitrary value ('*')")
             loc = self.location(lhs)
             if loc[0] != "var":
                 # an arbitrary value of the location's type, stored like any other
@@ -497,6 +501,8 @@ class StmtTranslator:
     def new_array(self, r: D.NewArrayRhs, lhs: D.Expr) -> I.Expr:
         if r.elem_type is None:
             raise Unsupported(r.span, "array allocation without element type")
+        if r.init_fn is None and r.init_elems is None:
+            reject_possibly_empty(r.elem_type, r.span, "an array without initializer")
         dims = [self.expr(d) for d in r.dims]
         if not dims and r.init_elems is not None:
             dims = [I.IntLit(len(r.init_elems))]

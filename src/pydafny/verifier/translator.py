@@ -209,6 +209,8 @@ def translate(program: D.Program) -> Translation:
         if isinstance(d, D.Field) and isinstance(owner, D.ClassDecl) and not d.is_const \
                 and not d.is_static:
             try:
+                from .witnesses import reject_possibly_empty
+                reject_possibly_empty(d.type, d.span, "a field")
                 t = ctx.enc.ivl_type(d.type)
             except Unsupported as e:
                 unsupported(e, d)
@@ -310,6 +312,20 @@ def translate(program: D.Program) -> Translation:
             continue
         bodies.append(impl)
         tr.units.append(Unit(f.name, f.span, [impl.name]))
+    # subset types and newtypes: the constraint is well formed and the type is inhabited
+    from .witnesses import witness_impl
+    for d, _ in decls:
+        if isinstance(d, (D.SubsetTypeDecl, D.NewtypeDecl)):
+            mark = len(ctx.decls)
+            try:
+                wimpl = witness_impl(ctx, d)
+            except Unsupported as e:
+                del ctx.decls[mark:]
+                unsupported(e, d)
+                continue
+            if wimpl is not None:
+                bodies.append(wimpl)
+                tr.units.append(Unit(d.name, d.span, [wimpl.name]))
     declared: dict[int, Any] = {}
     for m in methods:
         info_m = ctx.methods[id(m)]
