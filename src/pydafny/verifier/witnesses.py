@@ -19,15 +19,16 @@ and would prove anything. Raises `Unsupported` for a base type with no default c
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Optional, Union
+from typing import Union
 
 from ..ivl import ast as I
 from ..semantics import types as T
 from ..syntax import ast as D
+from ..syntax.source import NO_SPAN, Span
 from .context import WF, Env, ProgramCtx
-from .unsupported import Unsupported
 from .encoding import TRUE, seq_empty, set_empty
 from .obligations import Kind, Obligation
+from .unsupported import Unsupported
 
 TypeDecl = Union[D.SubsetTypeDecl, D.NewtypeDecl]
 
@@ -35,7 +36,7 @@ _HINT = ("; try giving a hint through a 'witness' or 'ghost witness' clause, or 
          "'witness *' to treat as a possibly empty type")
 
 
-def witness_impl(ctx: ProgramCtx, d: TypeDecl) -> Optional[I.ImplementationDecl]:
+def witness_impl(ctx: ProgramCtx, d: TypeDecl) -> I.ImplementationDecl | None:
     from .constraints import type_constraint
     from .exprs import ExprTranslator
     if d.constraint is None or d.var_decl is None:
@@ -98,7 +99,7 @@ def _conjuncts(e: D.Expr) -> list[D.Expr]:
     return [e]
 
 
-def _default_candidate(ctx: ProgramCtx, t: D.Type) -> Optional[tuple[I.Expr, str]]:
+def _default_candidate(ctx: ProgramCtx, t: D.Type) -> tuple[I.Expr, str] | None:
     """Dafny's first guess at an inhabitant of the base type t, and how it is shown."""
     b = T.base_type(t)
     if isinstance(b, D.IntType):
@@ -132,9 +133,9 @@ def possibly_empty(t: D.Type, depth: int = 0) -> bool:
     return False
 
 
-def reject_possibly_empty(t: Optional[D.Type], span: object, what: str) -> None:
+def reject_possibly_empty(t: D.Type | None, span: object, what: str) -> None:
     """Raise `Unsupported` when a value of t would have to be made up (see possibly_empty)."""
     if t is not None and possibly_empty(t):
-        raise Unsupported(span if isinstance(span, type(D.Node().span)) else D.Node().span,
+        raise Unsupported(span if isinstance(span, Span) else NO_SPAN,
                           f"{what} of the possibly empty type '{T.type_to_str(t)}' "
                           "(declared 'witness *')")
