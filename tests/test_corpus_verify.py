@@ -25,8 +25,8 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 from corpus_location import CORPUS  # noqa: E402
 BASELINE = ROOT / "tests" / "corpus_verify_baseline.txt"
-TIME_LIMIT = 6.0            # seconds per VC (a backstop; the resource limit decides)
-RESOURCE_LIMIT = 4_000_000  # z3 rlimit per VC: deterministic, unlike wall time
+TIME_LIMIT = 10.0           # seconds per VC (a backstop; the resource limit decides)
+RESOURCE_LIMIT = 20_000_000  # z3 rlimit per VC: deterministic, unlike wall time
 
 
 def _verify_mutant(args: tuple[str, str]) -> tuple[str, int]:
