@@ -148,7 +148,10 @@ class MemberResolver(ResolverBase):
             sub.update(subst_map(d.type_params, targs))
             args = [self.subst(f.type, sub) for f in d.formals]
             res = self.subst(d.result_type, sub)
-            return ast.ArrowType(args, res, "->")
+            # as in Dafny: a function reading the heap is a `~>`, one with a precondition
+            # a partial `-->`, any other a total `->`
+            arrow = "~>" if d.reads else "-->" if d.requires else "->"
+            return ast.ArrowType(args, res, arrow)
         if isinstance(d, ast.DatatypeCtor):
             dt = d.owner
             targs = [self.fresh() for _ in dt.type_params]

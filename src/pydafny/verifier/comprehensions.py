@@ -255,7 +255,10 @@ def let_such_that(tr: Any, e: D.LetExpr) -> I.Expr:
         with tr.wf.under(tcs):
             p_here = sub.tr(cond)
     if tr.wf.active:
-        tr.wf.check(I.Quantifier("exists", formals, conj([tcs, p_here])),
+        from .triggers import select_triggers
+        from .witness_guess import with_guesses
+        body = conj([tcs, p_here])
+        tr.wf.check(with_guesses(formals, body, select_triggers(formals, body)),
                     Obligation(Kind.SUCH_THAT, e.span))
     params, actuals, env2 = closure(tr, [cond], {id(v) for v in vars_}, e.span)
     names = [ctx.names.fresh(f"choose.{v.name}") for v in vars_]

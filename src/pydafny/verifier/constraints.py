@@ -61,6 +61,16 @@ def type_constraint(ctx: ProgramCtx, t: D.Type, e: I.Expr, depth: int = 0) -> I.
             return TRUE
         return I.Quantifier("forall", (I.Formal(x.name, ctx.enc.ivl_type(n.elem)),),
                             implies(set_fn("In", st, e, x), inner))
+    if isinstance(n, D.ArrowType) and n.arrow == "->" and 1 <= len(n.args) <= 3:
+        # a total arrow `A -> B` is the partial arrow whose precondition holds for every
+        # argument of the argument types (Dafny's subset type of `A --> B`)
+        k = next(_ids)
+        xs = [I.Formal(f"x#ar{k}_{j}", ctx.enc.ivl_type(a)) for j, a in enumerate(n.args)]
+        tcs = conj([type_constraint(ctx, a, I.Ident(x.name), depth + 1)
+                    for a, x in zip(n.args, xs)])
+        req = I.FunApp(f"Requires{len(xs)}", (e,) + tuple(
+            ctx.enc.box(I.Ident(x.name), x.type) for x in xs))
+        return I.Quantifier("forall", tuple(xs), implies(tcs, req), (I.Trigger((req,)),))
     return TRUE
 
 

@@ -145,8 +145,23 @@ def datatype_info(ctx: ProgramCtx, d: D.DatatypeDecl) -> DatatypeInfo:
     # are equal iff they have the same constructor and their fields are equal (by the
     # collections' extensional equality). True: every value is its constructor applied to
     # its destructors (axioms above) and the collections' Equal coincides with `==`.
-    if any(is_seq(t) or is_set(t) or is_multiset(t) or is_map(t)
-           for t in info.field_types.values()):
+    # A field of another datatype with such an Equal is compared by that Equal (true: it
+    # coincides with `==` there too), so `a == b` reaches collections nested in fields.
+    nested: dict[tuple[int, int], DatatypeInfo] = {}
+    for c in d.ctors:
+        for j, f in enumerate(c.formals):
+            nt = T.normalize(f.type)
+            if isinstance(nt, D.UserType) and isinstance(nt.decl, D.DatatypeDecl) \
+                    and nt.decl is not d and not nt.decl.is_co \
+                    and info.field_types[(id(c), j)] == ctx.enc.datatype_sort(nt.decl):
+                other = datatype_info(ctx, nt.decl)
+                if other.equal_fn:
+                    nested[(id(c), j)] = other
+    if d.is_co:
+        from .codatatypes import declare_coequality
+        declare_coequality(ctx, info, decls)
+    elif nested or any(is_seq(t) or is_set(t) or is_multiset(t) or is_map(t)
+                       for t in info.field_types.values()):
         info.equal_fn = f"{s}#Equal"
         decls.append(I.FunctionDecl(info.equal_fn, (I.Formal("a", sort), I.Formal("b", sort)),
                                     I.BOOL))
@@ -154,7 +169,9 @@ def datatype_info(ctx: ProgramCtx, d: D.DatatypeDecl) -> DatatypeInfo:
         eqapp = I.FunApp(info.equal_fn, (ea, eb))
         per_ctor = []
         for k, c in enumerate(d.ctors):
-            fields = [equal(info.field_types[(id(c), j)], info.select(c, j, ea),
+            fields = [nested[(id(c), j)].equal(info.select(c, j, ea), info.select(c, j, eb))
+                      if (id(c), j) in nested else
+                      equal(info.field_types[(id(c), j)], info.select(c, j, ea),
                             info.select(c, j, eb)) for j in range(len(c.formals))]
             per_ctor.append(implies(info.is_ctor(c, ea), conj(fields)))
         fieldwise = conj([I.Binary("==", info.tag(ea), info.tag(eb))] + per_ctor)

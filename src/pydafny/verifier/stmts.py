@@ -779,7 +779,11 @@ class StmtTranslator:
         with wf.binding(tuple(formals)):
             p_w = ExprTranslator(self.ctx, env, wf).tr(s.cond)
         if not s.assume_:
-            self.check(I.Quantifier("exists", tuple(formals), conj(tcs + [p_w])),
+            from .triggers import select_triggers
+            from .witness_guess import with_guesses
+            body = conj(tcs + [p_w])
+            self.check(with_guesses(tuple(formals), body,
+                                    select_triggers(tuple(formals), body)),
                        Obligation(Kind.SUCH_THAT, s.span))
         self.emit(I.Havoc(tuple(loc[1].name for loc in locs)))
         for lhs, loc in zip(s.lhss, locs):
