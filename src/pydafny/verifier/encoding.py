@@ -82,6 +82,7 @@ class Encoding:
         self.datatypes: list[D.DatatypeDecl] = []      # datatypes whose sort is used
         self._dt_seen: set[int] = set()
         self.opaque_types: dict[str, None] = {}
+        self._elem_text: dict[str, str] = {}                # tag -> IVL element type text
 
     # ------------------------------------------------------------------ theories
     def use(self, theory: str, elem: I.Type) -> str:
@@ -99,6 +100,7 @@ class Encoding:
             self.use("seq", BOX)
             self.use("box", elem)
         key = (theory, tg)
+        self._elem_text[tg] = str(elem)
         if key not in self._instances:
             self._instances[key] = prelude.theory_decls(theory, str(elem), tg)
             self._order.append(key)
@@ -118,6 +120,11 @@ class Encoding:
         out: list[I.Decl] = []
         for key in self._order:
             out.extend(self._instances[key])
+        # bridges between instances, once all are known: multisets of boxed sequences
+        if ("multiset", "Box") in self._instances:
+            for th, tg in list(self._order):
+                if th == "seqbox" and ("multiset", tg) in self._instances:
+                    out.extend(prelude.theory_decls("msbox", self._elem_text[tg], tg))
         return out
 
     # ------------------------------------------------------------------ types

@@ -159,6 +159,8 @@ def build_method(ctx: ProgramCtx, info: MethodInfo, declared: Any
             end = Span(end.file, max(end.start, end.end - 1), end.end)
         if not body or not isinstance(body[-1], (I.Return, I.Break)):
             body.append(I.Return(span=end))
+        from .intervals import infer_loop_intervals
+        body = infer_loop_intervals(body, list(ins) + list(outs) + list(st.locals))
         impls.append(I.ImplementationDecl(info.name, tuple(ins), tuple(outs),
                                           I.Body(tuple(st.locals), (I.Block("start", tuple(body)),)),
                                           span=m.span))
