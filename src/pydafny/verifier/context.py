@@ -73,6 +73,7 @@ class ProgramCtx:
     unified_arrays: bool = False
     max_height: int = 0
     keep: list[Any] = field(default_factory=list)
+    lambda_names: dict[Any, str] = field(default_factory=dict)  # alpha-equivalence classes
 
     def array_elem_ivl(self, name: str) -> I.Type:
         """The element type stored in array heap `name`."""

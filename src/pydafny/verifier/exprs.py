@@ -313,6 +313,9 @@ class ExprTranslator:
         if isinstance(e.callee, D.MemberSelect) and e.callee.decl is B.ARROW_REQUIRES:
             from .lambdas import requires_value
             return requires_value(self, e)
+        if isinstance(e.callee, D.MemberSelect) and e.callee.decl is B.ARROW_READS:
+            from .lambdas import reads_value
+            return reads_value(self, e)
         if kind == "function":
             return self.function_call(e)
         if kind == "ctor":

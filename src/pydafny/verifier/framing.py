@@ -7,7 +7,9 @@ Guarantees:
     frames `e`f` are widened to the whole object e (a larger modifies frame only weakens what
     callers may assume, so this is sound).
   * `method_env` declares the IVL in-parameters of an implementation, and assumes what the
-    types of the parameters and the allocation state guarantee on entry.
+    types of the parameters and the allocation state guarantee on entry. A constructor's
+    `this` is unallocated on entry and allocated by the implementation's first statements
+    (its procedure: `free requires !$Alloc[this]`, `free ensures $Alloc[this]`).
   * `heap_frame` is the free postcondition "every heap location of an object allocated on
     entry and outside the frame is unchanged" for one heap variable.
 """
@@ -62,6 +64,34 @@ def heap_frame(hv_name: str, hv_type: I.Type, in_frame: Any, alloc_before: I.Exp
     return I.Quantifier("forall", (I.Formal("o#f", REF),), body, (I.Trigger((sel,)),))
 
 
+def allocated(ctx: ProgramCtx, t: D.Type, v: I.Expr, alloc: I.Expr) -> I.Expr:
+    """Every reference in value v of type t is null or allocated (in allocation map alloc):
+    for a reference, a set of references or a sequence of them; TRUE for other types. True
+    of every value a Dafny program can hold: references come only from allocation, which is
+    never undone."""
+    n = T.normalize(t)
+    if T.is_ref_type(n):
+        return disj([I.Binary("==", v, I.Ident("null")), I.MapSelect(alloc, (v,))])
+    if isinstance(n, D.SetType) and n.finite and T.is_ref_type(n.elem):
+        st = ctx.enc.ivl_type(n)
+        x = I.Ident("x#al")
+        mem = set_fn("In", st, v, x)
+        return I.Quantifier("forall", (I.Formal("x#al", REF),), implies(
+            mem, disj([I.Binary("==", x, I.Ident("null")), I.MapSelect(alloc, (x,))])),
+            (I.Trigger((mem,)),))
+    if isinstance(n, D.SeqType) and T.is_ref_type(n.elem):
+        st = ctx.enc.ivl_type(n)
+        if ctx.enc.ivl_type(n.elem) != REF:
+            return TRUE
+        i = I.Ident("i#al")
+        el = seq_fn("Index", st, v, i)
+        return I.Quantifier("forall", (I.Formal("i#al", I.INT),), implies(
+            conj([I.Binary("<=", I.IntLit(0), i), I.Binary("<", i, seq_fn("Length", st, v))]),
+            disj([I.Binary("==", el, I.Ident("null")), I.MapSelect(alloc, (el,))])),
+            (I.Trigger((el,)),))
+    return TRUE
+
+
 def heap_goodness(ctx: ProgramCtx, heap: dict[str, I.Expr]) -> list[I.Expr]:
     """Fields of allocated objects hold values of their declared types:
     forall o :: {F[o]} o != null && $Alloc[o] ==> constraint(F[o]), per constrained field.
@@ -78,11 +108,9 @@ def heap_goodness(ctx: ProgramCtx, heap: dict[str, I.Expr]) -> list[I.Expr]:
             continue  # a possibly empty type: never assume a value of it exists
         sel = I.MapSelect(heap[name], (o,))
         c = type_constraint(ctx, t, sel)
-        if T.is_ref_type(t):
-            # every reference a Dafny program can store is allocated (parameters, fields
-            # of allocated objects and new objects are), and allocation is never undone
-            c = conj([c, disj([I.Binary("==", sel, I.Ident("null")),
-                               I.MapSelect(heap["$Alloc"], (sel,))])])
+        # every reference a Dafny program can store is allocated (parameters, fields
+        # of allocated objects and new objects are), and allocation is never undone
+        c = conj([c, allocated(ctx, t, sel, heap["$Alloc"])])
         if c == TRUE:
             continue
         out.append(I.Quantifier("forall", (I.Formal("o#g", REF),), implies(
@@ -115,6 +143,12 @@ def global_heap_env(ctx: ProgramCtx) -> tuple[dict[str, I.Expr], dict[str, I.Exp
     return cur, old
 
 
+def is_constructor(decl: Any) -> bool:
+    """Is decl a class constructor (its procedure allocates `this`)?"""
+    return isinstance(decl, D.Method) and decl.kind == "constructor" \
+        and isinstance(getattr(decl, "owner", None), D.ClassDecl)
+
+
 def method_env(ctx: ProgramCtx, decl: Any, ins: list[D.Formal], outs: list[D.Formal],
                stmts: list[I.Stmt], is_function: bool = False,
                ) -> tuple[Env, list[I.Formal], list[I.Formal]]:
@@ -139,8 +173,19 @@ def method_env(ctx: ProgramCtx, decl: Any, ins: list[D.Formal], outs: list[D.For
     elif not decl.is_static and isinstance(owner, D.ClassDecl):
         formals.append(I.Formal("this", REF))
         env.this = I.Ident("this")
-        stmts.append(I.Assume(conj([I.Binary("!=", env.this, I.Ident("null")),
-                                    I.MapSelect(I.Ident("$Alloc"), (env.this,))])))
+        if is_constructor(decl):
+            # a constructor allocates `this`: not allocated on entry (so `fresh(this)` and
+            # `fresh(Repr)` with this in Repr hold at the end), allocated from the start of
+            # the body on, its fields holding values of their types (Dafny initializes them)
+            alloc = I.Ident("$Alloc")
+            stmts.append(I.Assume(conj([I.Binary("!=", env.this, I.Ident("null")),
+                                        I.Unary("!", I.MapSelect(alloc, (env.this,)))])))
+            stmts.append(I.Assign((I.MapSelect(alloc, (env.this,)),), (I.BoolLit(True),)))
+            for g in heap_goodness(ctx, cur):
+                stmts.append(I.Assume(g))
+        else:
+            stmts.append(I.Assume(conj([I.Binary("!=", env.this, I.Ident("null")),
+                                        I.MapSelect(I.Ident("$Alloc"), (env.this,))])))
     for k, f in enumerate(ins):
         name = ctx.names.fresh(f.name)
         formals.append(I.Formal(name, ctx.enc.ivl_type(f.type)))
@@ -154,7 +199,7 @@ def method_env(ctx: ProgramCtx, decl: Any, ins: list[D.Formal], outs: list[D.For
         c = type_constraint(ctx, f.type, v)
         if c != TRUE:
             stmts.append(I.Assume(c))
-        if T.is_ref_type(f.type):
-            stmts.append(I.Assume(disj([I.Binary("==", v, I.Ident("null")),
-                                        I.MapSelect(I.Ident("$Alloc"), (v,))])))
+        a = allocated(ctx, f.type, v, I.Ident("$Alloc"))
+        if a != TRUE:
+            stmts.append(I.Assume(a))
     return env, formals, locals_

@@ -234,7 +234,7 @@ def function_wf_impl(ctx: ProgramCtx, info: FuncInfo) -> I.ImplementationDecl:
     from .constraints import type_constraint
     from .exprs import ExprTranslator
     from .framing import method_env
-    from .termination import decreases_exprs
+    from .termination import decreases_values
     f = info.decl
     stmts: list[I.Stmt] = [I.Assume(I.Binary("==", I.Ident("$Height"), I.IntLit(info.height)))]
     env, ins, locals_ = method_env(ctx, f, f.formals, [], stmts, is_function=True)
@@ -245,10 +245,7 @@ def function_wf_impl(ctx: ProgramCtx, info: FuncInfo) -> I.ImplementationDecl:
         p = tr.tr(r.expr)
         stmts.append(I.Assume(p))
     env.reads_check = reads_check(ctx, f, env)
-    dec = decreases_exprs(f)
-    if dec is not None:
-        pt = tr.pure()
-        env.decreases_of_caller = [(x.type, pt.tr(x)) for x in dec if x.type is not None]
+    env.decreases_of_caller = decreases_values(tr.pure(), f)
     env.assume_callee_post = True
     args = [env.vars[id(x)] for x in f.formals]
     call_args: list[I.Expr] = []

@@ -191,6 +191,21 @@ def _translate_loop(st: Any, guard: Optional[D.Expr], spec: D.LoopSpec,
         for hv in ctx.heap_list():
             invs.append(I.Invariant(heap_frame(hv.name, hv.type, st.mod, old_alloc,
                                                snaps[hv.name], I.Ident(hv.name)), free=True))
+    if dec_exprs:
+        # Dafny's free invariant: every completed iteration decreased the measure (checked
+        # at its end), so by transitivity the measure at the loop head is at most its value
+        # on entry (the non-strict lexicographic order). Sound: the iterations' checks make it
+        # true in every loop-head state reached.
+        entry_vals: list[tuple[D.Type, I.Expr]] = []
+        for x in dec_exprs:
+            if x.type is None:
+                raise Unsupported(x.span, "decreases expression")
+            loc = st.new_local("decr0", ctx.enc.ivl_type(x.type))
+            st.emit(I.Assign((loc,), (ptr.tr(x),)))
+            entry_vals.append((x.type, loc))
+        head_vals = [(x.type, ptr.tr(x)) for x in dec_exprs]
+        invs.append(I.Invariant(lex_less(ExprTranslator(ctx, st.env, WF(None)), head_vals,
+                                         entry_vals, or_equal=True), free=True))
     # body
     saved_out = st.out
     st.out = []

@@ -25,7 +25,7 @@ from ..syntax import ast as D
 from .constraints import datatype_field_facts, type_constraint
 from .context import WF, Env, MethodInfo, ProgramCtx
 from .encoding import REF, TRUE, conj, disj, implies
-from .framing import frame_contains, heap_frame, method_env
+from .framing import allocated, frame_contains, heap_frame, is_constructor, method_env
 from .obligations import Kind, Obligation
 from .unsupported import Unsupported
 
@@ -53,17 +53,19 @@ def declare_procedure(ctx: ProgramCtx, info: MethodInfo, env: Env, ins: list[I.F
     tr = ExprTranslator(ctx, env, WF(None))
     requires: list[I.Requires] = []
     if env.this is not None:
+        this_alloc: I.Expr = I.MapSelect(I.Ident("$Alloc"), (env.this,))
+        if is_constructor(m):
+            this_alloc = I.Unary("!", this_alloc)  # the constructor allocates it
         requires.append(I.Requires(conj([I.Binary("!=", env.this, I.Ident("null")),
-                                         I.MapSelect(I.Ident("$Alloc"), (env.this,))]),
-                                   free=True))
+                                         this_alloc]), free=True))
     for f in m.ins:
         v = env.vars[id(f)]
         c = conj([type_constraint(ctx, f.type, v), datatype_field_facts(ctx, f.type, v)])
         if c != TRUE:
             requires.append(I.Requires(c, free=True))
-        if T.is_ref_type(f.type):
-            requires.append(I.Requires(disj([I.Binary("==", v, I.Ident("null")),
-                                             I.MapSelect(I.Ident("$Alloc"), (v,))]), free=True))
+        a = allocated(ctx, f.type, v, I.Ident("$Alloc"))
+        if a != TRUE:
+            requires.append(I.Requires(a, free=True))
     for r in m.requires:
         requires.append(I.Requires(tr.tr(r.expr), free=r.is_free,
                                    info=Obligation(Kind.PRECONDITION, r.expr.span),
@@ -113,6 +115,8 @@ def frame_ensures(ctx: ProgramCtx, m: D.Method, env: Env) -> list[I.Ensures]:
     out.append(I.Ensures(I.Quantifier("forall", (I.Formal("o#a", REF),), implies(
         I.MapSelect(old_alloc, (o,)), I.MapSelect(I.Ident("$Alloc"), (o,))),
         (I.Trigger((I.MapSelect(I.Ident("$Alloc"), (o,)),)),)), free=True))
+    if is_constructor(m) and env.this is not None:
+        out.append(I.Ensures(I.MapSelect(I.Ident("$Alloc"), (env.this,)), free=True))
     contains = mod_frame(ctx, m, env)
     for hv in ctx.heap_list():
         out.append(I.Ensures(heap_frame(hv.name, hv.type, contains, old_alloc,

@@ -485,12 +485,16 @@ class StmtTranslator:
         self.emit(I.Assign((target,), (val,)))
 
     # ------------------------------------------------------------------ allocation
-    def allocate(self, span: Any) -> I.Ident:
+    def allocate(self, span: Any, by_constructor: bool = False) -> I.Ident:
+        """A new object reference, unallocated so far; allocated here unless a constructor
+        is about to be called on it (the constructor allocates it)."""
         o = self.new_local("new", REF)
         self.emit(I.Havoc((o.name,)))
         alloc = I.Ident("$Alloc")
         self.emit(I.Assume(conj([I.Binary("!=", o, I.Ident("null")),
                                  I.Unary("!", I.MapSelect(alloc, (o,)))])))
+        if by_constructor:
+            return o
         self.emit(I.Assign((I.MapSelect(alloc, (o,)),), (I.BoolLit(True),)))
         # a new object's fields hold values of their types (Dafny initializes them)
         from .framing import global_heap_env, heap_goodness
@@ -577,8 +581,9 @@ class StmtTranslator:
         cd = T.class_decl(r.type)
         if cd is None:
             raise Unsupported(r.span, "new of this type")
-        o = self.allocate(r.span)
+        from .framing import is_constructor
         ctor = r.ctor_decl
+        o = self.allocate(r.span, by_constructor=ctor is not None and is_constructor(ctor))
         if ctor is None:
             if r.args:
                 raise Unsupported(r.span, "constructor arguments without constructor")

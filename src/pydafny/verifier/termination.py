@@ -8,19 +8,32 @@ Guarantees:
       decrease can then only come from an earlier component), which is sound.
   * `lex_less(tr, news, olds)` is the lexicographic order on tuples (compared up to the
     shorter length; equal prefixes then one strictly smaller component).
-  * `default_decreases(formals)` is Dafny's default for functions and methods: the
-    parameters, in order, whose types have an order.
+  * `default_decreases(formals)` is Dafny's default for methods and functions: the
+    parameters, in order, whose types have an order; `decreases_values` puts a function's
+    reads frame (as a set of objects) first when it has a reads clause, as Dafny does.
   * `call_decreases` states that a call within the caller's recursive group decreases.
 """
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 from ..ivl import ast as I
 from ..semantics import types as T
 from ..syntax import ast as D
-from .encoding import FALSE, TRUE, conj, disj, equal, ms_fn, not_, seq_fn, set_fn
+from .encoding import (
+    FALSE,
+    TRUE,
+    conj,
+    disj,
+    equal,
+    implies,
+    ms_fn,
+    not_,
+    seq_fn,
+    set_empty,
+    set_fn,
+)
 
 ORDERED = ("int", "char", "bool", "seq", "set", "multiset", "datatype")
 
@@ -48,10 +61,38 @@ def less(tr: Any, t: D.Type, a: I.Expr, b: I.Expr) -> I.Expr:
     return FALSE
 
 
+def less_eq(tr: Any, t: D.Type, a: I.Expr, b: I.Expr) -> I.Expr:
+    """a is at most b in the order `less` is strict in (without its lower bound): the
+    reflexive closure, transitive together with `less`."""
+    fam = T.family(t)
+    if fam in ("int", "char"):
+        return I.Binary("<=", a, b)
+    if fam == "bool":
+        return implies(a, b)
+    ity = tr.enc.ivl_type(t)
+    if fam == "seq":
+        return I.Binary("<=", seq_fn("Length", ity, a), seq_fn("Length", ity, b))
+    if fam == "set":
+        return set_fn("Subset", ity, a, b)
+    if fam == "multiset":
+        return ms_fn("Subset", ity, a, b)
+    if fam == "datatype":
+        nt = T.normalize(t)
+        assert isinstance(nt, D.UserType)
+        from .datatypes import datatype_info
+        info = datatype_info(tr.ctx, nt.decl)
+        return I.Binary("<=", info.rank(a), info.rank(b))
+    return equal(tr.enc.ivl_type(t), a, b)
+
+
 def lex_less(tr: Any, news: list[tuple[D.Type, I.Expr]],
-             olds: list[tuple[D.Type, I.Expr]]) -> I.Expr:
+             olds: list[tuple[D.Type, I.Expr]], or_equal: bool = False) -> I.Expr:
+    """news below olds lexicographically; with `or_equal`, below or equal (every component
+    compared is then at most its old value or an earlier one decreased: the reflexive
+    closure of the strict order, so transitive with it)."""
     alts = []
     prefix: list[I.Expr] = []
+    compared = 0
     for (tn, vn), (to, vo) in zip(news, olds):
         if T.family(tn) != T.family(to):
             break
@@ -68,6 +109,13 @@ def lex_less(tr: Any, news: list[tuple[D.Type, I.Expr]],
             break
         alts.append(conj(prefix + [less(tr, tn, vn, vo)]))
         prefix.append(equal(tr.enc.ivl_type(tn), vn, vo))
+        compared += 1
+    if or_equal:
+        if compared == 0:
+            return TRUE
+        # all compared components unchanged, the last at most its old value
+        (tl, vl), (_, ol) = news[compared - 1], olds[compared - 1]
+        alts.append(conj(prefix[:-1] + [less_eq(tr, tl, vl, ol)]))
     return disj(alts) if alts else FALSE
 
 
@@ -81,7 +129,7 @@ def default_decreases(formals: list[D.Formal]) -> list[D.Expr]:
     return out
 
 
-def decreases_exprs(decl: Any) -> Optional[list[D.Expr]]:
+def decreases_exprs(decl: Any) -> list[D.Expr] | None:
     """The decreases expressions of a function/method (None for `decreases *`)."""
     dec = decl.decreases
     if dec is not None and dec.exprs:
@@ -92,14 +140,58 @@ def decreases_exprs(decl: Any) -> Optional[list[D.Expr]]:
     return default_decreases(formals)
 
 
-def call_decreases(tr: Any, callee: Any, recv: Optional[I.Expr], args: list[I.Expr]) -> I.Expr:
+# the type of a reads frame seen as a set of objects
+OBJECT_SET = D.SetType(D.ObjectType(nullable=True))
+
+
+def frame_set(tr: Any, frames: list[D.FrameExpr]) -> I.Expr | None:
+    """The objects of reads-frame items as one `set<object>` value (Dafny's frame-to-set
+    conversion: an object item `o` gives {o}, `o`f` gives {o}, a set of objects itself), in
+    tr's state; None when an item has no such form here (`*`, sequences, multisets)."""
+    ity = tr.enc.ivl_type(OBJECT_SET)
+    acc: I.Expr | None = None
+    for fr in frames:
+        if fr.expr is None:
+            if tr.env.this is None:
+                return None
+            part = set_fn("UnionOne", ity, set_empty(ity), tr.env.this)
+        elif isinstance(fr.expr, D.WildcardExpr) or fr.expr.type is None:
+            return None
+        else:
+            fam = T.family(fr.expr.type)
+            if fam == "ref":
+                part = set_fn("UnionOne", ity, set_empty(ity), tr.tr(fr.expr))
+            elif fam == "set" and tr.enc.ivl_type(fr.expr.type) == ity:
+                part = tr.tr(fr.expr)
+            else:
+                return None
+        acc = part if acc is None else set_fn("Union", ity, acc, part)
+    return acc
+
+
+def decreases_values(tr: Any, decl: Any) -> list[tuple[D.Type, I.Expr]] | None:
+    """The decreases tuple of a function/method as values in tr's state (its formals and
+    `this` bound by tr's env); None for `decreases *`. Without a decreases clause a function
+    with a reads clause starts the tuple with its reads frame as a set of objects (Dafny's
+    default: frames of recursive calls on the parts of a structure shrink)."""
+    exprs = decreases_exprs(decl)
+    if exprs is None:
+        return None
+    vals: list[tuple[D.Type, I.Expr]] = []
+    explicit = decl.decreases is not None and bool(decl.decreases.exprs)
+    if isinstance(decl, D.Function) and not explicit and decl.reads:
+        fs = frame_set(tr, list(decl.reads))
+        if fs is not None:
+            vals.append((OBJECT_SET, fs))
+    vals.extend((x.type, tr.tr(x)) for x in exprs if x.type is not None)
+    return vals
+
+
+def call_decreases(tr: Any, callee: Any, recv: I.Expr | None, args: list[I.Expr]) -> I.Expr:
     """The callee's decreases tuple at the call is below the caller's (env has it)."""
     olds = tr.env.decreases_of_caller
     if olds is None:
         return TRUE
-    exprs = decreases_exprs(callee)
-    if exprs is None:
-        return FALSE
     env = tr.env.copy()
     formals = callee.formals if isinstance(callee, D.Function) else callee.ins
     for f, a in zip(formals, args):
@@ -107,7 +199,9 @@ def call_decreases(tr: Any, callee: Any, recv: Optional[I.Expr], args: list[I.Ex
     if recv is not None:
         env.this = recv
     sub = tr.sub(env).pure()
-    news = [(x.type, sub.tr(x)) for x in exprs if x.type is not None]
+    news = decreases_values(sub, callee)
+    if news is None:
+        return FALSE
     return lex_less(tr, news, olds)
 
 

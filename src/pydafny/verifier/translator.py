@@ -247,7 +247,9 @@ def translate(program: D.Program) -> Translation:
         c = _Calls()
         c.visit(m)
         medges[id(m)] = c.methods
-        direct_writes[id(m)] = c.writes or bool(m.modifies)
+        # a class constructor allocates `this`
+        from .framing import is_constructor
+        direct_writes[id(m)] = c.writes or bool(m.modifies) or is_constructor(m)
     fcomp = _sccs(funcs, fedges)
     mcomp = _sccs(methods, medges)
     # heights: SCC index order is callees first
