@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from ..ivl import ast as I
 from ..semantics import types as T
 from ..syntax import ast as D
+from ..syntax.source import Span
 from .context import ProgramCtx
 from .encoding import BOX, conj, disj, equal, implies, is_map, is_multiset, is_seq, is_set
 
@@ -217,3 +218,21 @@ def tuple_decl(n: int) -> D.DatatypeDecl:
         ctor.owner = d
         _TUPLES[n] = d
     return d
+
+
+def rank_less(ctx: ProgramCtx, ta: D.Type | None, tb: D.Type | None,
+              a: I.Expr, b: I.Expr, span: Span) -> I.Expr:
+    """Dafny's `a < b` on datatype values (its RankLt): a's rank is below b's. Ranks of all
+    datatypes are heights of constructor trees on one integer scale (the axioms of
+    `datatype_info` hold in that model), so values of different datatypes compare too.
+    Raises Unsupported for operands that are not inductive datatype values."""
+    from .unsupported import Unsupported
+
+    def info_of(t: D.Type | None) -> DatatypeInfo:
+        n = T.normalize(t) if t is not None else None
+        if not (isinstance(n, D.UserType) and isinstance(n.decl, D.DatatypeDecl)
+                and not n.decl.is_co):
+            raise Unsupported(span, "operator < on this type")
+        return datatype_info(ctx, n.decl)
+
+    return I.Binary("<", info_of(ta).rank(a), info_of(tb).rank(b))

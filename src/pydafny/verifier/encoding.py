@@ -82,6 +82,9 @@ class Encoding:
         self.datatypes: list[D.DatatypeDecl] = []      # datatypes whose sort is used
         self._dt_seen: set[int] = set()
         self.opaque_types: dict[str, None] = {}
+        self._shapes: dict[str, tuple[str, tuple[I.Type, ...]]] = {}
+        from .conversions import Converter
+        self.conv = Converter(self)
         self._elem_text: dict[str, str] = {}                # tag -> IVL element type text
 
     # ------------------------------------------------------------------ theories
@@ -116,6 +119,31 @@ class Encoding:
             self._order.append(k)
         return mt
 
+    def add_instance(self, key: tuple[str, str], decls: tuple[I.Decl, ...]) -> None:
+        """Register generated declarations (e.g. conversions) as a theory instance."""
+        if key not in self._instances:
+            self._instances[key] = decls
+            self._order.append(key)
+
+    def collection_sort(self, kind: str, elems: tuple[I.Type, ...]) -> I.CtorType:
+        """The sort of a seq/set/multiset (one element type) or map (key, value) over the
+        given IVL types; its shape is recorded for `shape`."""
+        if kind == "map":
+            t = I.CtorType("Map." + self.use_map(elems[0], elems[1]))
+        else:
+            prefix = {"seq": "Seq.", "set": "Set.", "multiset": "MultiSet."}[kind]
+            t = I.CtorType(prefix + self.use(kind, elems[0]))
+        self._shapes[t.name] = (kind, elems)
+        return t
+
+    def set_sort(self, elem: I.Type) -> I.CtorType:
+        return self.collection_sort("set", (elem,))
+
+    def shape(self, t: I.Type) -> tuple[str, tuple[I.Type, ...]] | None:
+        """('seq'|'set'|'multiset'|'map', element IVL types) of a collection sort made by
+        `ivl_type`/`collection_sort`, else None."""
+        return self._shapes.get(t.name) if isinstance(t, I.CtorType) else None
+
     def theory_decls(self) -> list[I.Decl]:
         out: list[I.Decl] = []
         for key in self._order:
@@ -137,17 +165,13 @@ class Encoding:
         if isinstance(b, D.RealType):
             return I.REAL
         if isinstance(b, D.SeqType):
-            e = self.ivl_type(b.elem)
-            return I.CtorType("Seq." + self.use("seq", e))
+            return self.collection_sort("seq", (self.ivl_type(b.elem),))
         if isinstance(b, D.SetType) and b.finite:
-            e = self.ivl_type(b.elem)
-            return I.CtorType("Set." + self.use("set", e))
+            return self.collection_sort("set", (self.ivl_type(b.elem),))
         if isinstance(b, D.MapType) and b.finite:
-            return I.CtorType("Map." + self.use_map(self.ivl_type(b.key),
-                                                    self.ivl_type(b.value)))
+            return self.collection_sort("map", (self.ivl_type(b.key), self.ivl_type(b.value)))
         if isinstance(b, D.MultisetType):
-            e = self.ivl_type(b.elem)
-            return I.CtorType("MultiSet." + self.use("multiset", e))
+            return self.collection_sort("multiset", (self.ivl_type(b.elem),))
         if isinstance(b, D.ObjectType):
             return REF
         if isinstance(b, D.ArrowType):
@@ -205,22 +229,9 @@ class Encoding:
         return I.FunApp(f"$Unbox.{tg}", (e,))
 
     def coerce(self, e: I.Expr, have: I.Type, want: I.Type, span: Any = NO_SPAN) -> I.Expr:
-        """Convert a value between representations (only boxing/unboxing is possible)."""
-        if have == want:
-            return e
-        if want == BOX:
-            return self.box(e, have)
-        if have == BOX:
-            return self.unbox(e, want)
-        if is_seq(have) and is_seq(want):
-            assert isinstance(have, I.CtorType) and isinstance(want, I.CtorType)
-            if want.name == "Seq.Box":
-                tg = self.use("seqbox", _elem_of(have))
-                return I.FunApp(f"Seq#ToBox.{tg}", (e,))
-            if have.name == "Seq.Box":
-                tg = self.use("seqbox", _elem_of(want))
-                return I.FunApp(f"Seq#FromBox.{tg}", (e,))
-        raise Unsupported(span, f"generic instantiation from {have} to {want}")
+        """Convert a value between representations: boxing/unboxing, and element-wise
+        conversions of collections (`conversions.py`)."""
+        return self.conv.convert(e, have, want, span)
 
 
 def _elem_of(seq_t: I.CtorType) -> I.Type:

@@ -637,6 +637,10 @@ class ExprTranslator:
                 from .datatypes import datatype_info
                 r = datatype_info(self.ctx, nt.decl).equal(a, b)
             return r if op == "==" else not_(r)
+        if fam == "datatype" and op in ("<", ">"):
+            from .datatypes import rank_less
+            return rank_less(self.ctx, lt, rt, a, b, e.span) if op == "<" else \
+                rank_less(self.ctx, rt, lt, b, a, e.span)
         if fam in ("int", "char", "real", "ordinal"):
             if fam == "ordinal":
                 raise Unsupported(e.span, "ORDINAL")

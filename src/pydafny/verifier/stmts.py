@@ -619,9 +619,14 @@ class StmtTranslator:
         for f, b in zip(m.ins, call.args):
             v = tr.tr(b.expr)
             ft = self.ctx.enc.ivl_type(f.type)
+            inst = self._inst_type(f.type, call)
+            if inst is not None and b.expr.type is not None and \
+                    self.ctx.enc.ivl_type(inst) == self.ctx.enc.ivl_type(b.expr.type):
+                # the instantiated formal's constraint, on the value as the caller has it
+                self.subset_check(inst, v, b.expr.type, b.expr.span)
+                inst = None
             if b.expr.type is not None:
                 v = self.ctx.enc.coerce(v, self.ctx.enc.ivl_type(b.expr.type), ft, b.span)
-            inst = self._inst_type(f.type, call)
             if inst is not None:
                 self.subset_check(inst, v, b.expr.type, b.expr.span)
             args.append(v)
