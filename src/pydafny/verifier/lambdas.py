@@ -31,8 +31,10 @@ def lambda_value(tr: Any, e: D.LambdaExpr) -> I.Expr:
     n = len(e.vars)
     if n == 0 or n > 3:
         raise Unsupported(e.span, "lambdas with this many parameters")
-    if e.reads:
-        raise Unsupported(e.span, "lambdas with reads clauses")
+    for fr in e.reads:
+        if fr.expr is None or fr.field_name is not None or isinstance(fr.expr, D.WildcardExpr) \
+                or not _is_collection(fr.expr.type):
+            raise Unsupported(fr.span or e.span, "lambdas with reads clauses")
     # well-formedness of requires and body for every argument
     formals, tcs, env = tr.bind_vars(e.vars)
     sub = tr.sub(env)
@@ -40,28 +42,111 @@ def lambda_value(tr: Any, e: D.LambdaExpr) -> I.Expr:
         with tr.wf.under(tcs):
             pre = conj([sub.tr(r) for r in e.requires])
             with tr.wf.under(pre):
+                # only lambdas reading nothing are translated (their body may not read the
+                # heap, see `closure` below), so a reads clause must denote no object
+                for fr in e.reads:
+                    v = sub.tr(fr.expr)
+                    if tr.wf.active:
+                        tr.wf.check(_is_empty(tr, fr.expr.type, v, fr.span or e.span),
+                                    Obligation(Kind.EMPTY_READS, fr.expr.span))
                 sub.tr(e.body)
+    lt = T.normalize(e.type) if e.type is not None else None
+    if e.reads and isinstance(lt, D.ArrowType) and lt.arrow == "~>":
+        # its reads clause is checked empty above (an error otherwise), so the lambda is
+        # the partial arrow `-->` it is translated as
+        e.type = D.ArrowType(lt.args, lt.result, "-->", span=lt.span)
     params, actuals, env2 = closure(tr, [*e.requires, e.body], {id(v) for v in e.vars},
                                     e.span, "lambda", heap=False)
-    name = ctx.names.fresh("lambda")
-    ctx.decls.append(I.FunctionDecl(name, tuple(params), FUNC))
     boxes = tuple(I.Formal(f"b#{k}", BOX) for k in range(n))
     for v, b in zip(e.vars, boxes):
         env2.vars[id(v)] = ctx.enc.unbox(I.Ident(b.name), ctx.enc.ivl_type(v.type))
     p = ExprTranslator(ctx, env2, WF(None))
-    app_f = I.FunApp(name, tuple(I.Ident(x.name) for x in params))
     bargs = tuple(I.Ident(b.name) for b in boxes)
     body = ctx.enc.box(p.tr(e.body), ctx.enc.ivl_type(e.body.type))
+    pre2 = conj([p.tr(r) for r in e.requires])
+    # Alpha-equivalent lambdas (same closure parameters, same body and precondition up to
+    # the names of bound variables) denote the same function: they share one symbol, as
+    # Boogie's lambda lifting does, so `Sum(n, x => g(x))` and `Sum(n, y => g(y))` are the
+    # same term. (Sound: the two definitions would be identical.)
+    key = ("lambda", tuple(x.type for x in params), canonical(body), canonical(pre2))
+    known = ctx.lambda_names.get(key) if hasattr(ctx, "lambda_names") else None
+    if known is not None and any(isinstance(d, I.FunctionDecl) and d.name == known
+                                 for d in ctx.decls):  # (not rolled back with a failure)
+        return I.FunApp(known, tuple(actuals))
+    name = ctx.names.fresh("lambda")
+    if hasattr(ctx, "lambda_names"):
+        ctx.lambda_names[key] = name
+    ctx.decls.append(I.FunctionDecl(name, tuple(params), FUNC))
+    app_f = I.FunApp(name, tuple(I.Ident(x.name) for x in params))
     apply = I.FunApp(f"Apply{n}", (app_f,) + bargs)
     ctx.decls.append(I.AxiomDecl(I.Quantifier("forall", tuple(params) + boxes,
                                               I.Binary("==", apply, body),
                                               (I.Trigger((apply,)),))))
     req = I.FunApp(f"Requires{n}", (app_f,) + bargs)
-    pre2 = conj([p.tr(r) for r in e.requires])
     ctx.decls.append(I.AxiomDecl(I.Quantifier("forall", tuple(params) + boxes,
                                               I.Binary("==", req, pre2),
                                               (I.Trigger((req,)),))))
     return I.FunApp(name, tuple(actuals))
+
+
+def canonical(e: I.Expr) -> I.Expr:
+    """e with the variables bound by its quantifiers and lambdas renamed by nesting depth
+    and position (`q#d.k`), triggers dropped: equal results mean alpha-equivalent
+    formulas."""
+    import dataclasses
+
+    from .witness_guess import substitute
+
+    def walk(x: I.Expr, depth: int) -> I.Expr:
+        if isinstance(x, (I.Quantifier, I.Lambda)):
+            ren = {v.name: I.Ident(f"q#{depth}.{k}") for k, v in enumerate(x.vars)}
+            vars_ = tuple(I.Formal(f"q#{depth}.{k}", v.type) for k, v in enumerate(x.vars))
+            body = walk(substitute(x.body, ren), depth + 1)
+            if isinstance(x, I.Quantifier):
+                return I.Quantifier(x.kind, vars_, body, (), x.attrs, x.tparams)
+            return I.Lambda(vars_, body, x.attrs, x.tparams)
+        changes: dict[str, object] = {}
+        for f in dataclasses.fields(x):
+            v = getattr(x, f.name)
+            if isinstance(v, I.Expr):
+                changes[f.name] = walk(v, depth)
+            elif isinstance(v, tuple) and v and all(isinstance(y, I.Expr) for y in v):
+                changes[f.name] = tuple(walk(y, depth) for y in v)
+        return dataclasses.replace(x, **changes) if changes else x
+
+    return walk(e, 0)
+
+
+def _is_collection(t: "D.Type | None") -> bool:
+    n = T.normalize(t) if t is not None else None
+    return isinstance(n, (D.SetType, D.SeqType, D.MultisetType))
+
+
+def _is_empty(tr: Any, t: D.Type, v: I.Expr, span: Any) -> I.Expr:
+    """`v == {}` (or `[]`, `multiset{}`) for a collection value v of Dafny type t."""
+    from .encoding import ms_fn, seq_fn, set_empty, set_fn
+    n = T.normalize(t)
+    st = tr.ity(t, span)
+    if isinstance(n, D.SetType):
+        return set_fn("Equal", st, v, set_empty(st))
+    if isinstance(n, D.SeqType):
+        return I.Binary("==", seq_fn("Length", st, v), I.IntLit(0))
+    return I.Binary("==", ms_fn("Card", st, v), I.IntLit(0))
+
+
+def reads_value(tr: Any, e: D.ApplyExpr) -> I.Expr:
+    """`f.reads(args)`: the empty set for a function value of type `->` or `-->` (Dafny's
+    subset types of `~>` whose reads are empty); `~>` values are not translated."""
+    from .encoding import set_empty
+    assert isinstance(e.callee, D.MemberSelect)
+    fexpr = e.callee.obj
+    ft = T.normalize(fexpr.type) if fexpr.type is not None else None
+    if not isinstance(ft, D.ArrowType) or ft.arrow == "~>":
+        raise Unsupported(e.span, "reads of this value")
+    tr.tr(fexpr)
+    for b in e.args:
+        tr.tr(b.expr)
+    return set_empty(tr.ity(e.type, e.span))
 
 
 def apply_value(tr: Any, e: D.ApplyExpr) -> I.Expr:

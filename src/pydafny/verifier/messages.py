@@ -34,6 +34,8 @@ _PLAIN: dict[str, str] = {
     Kind.CONVERSION: "value to be converted might not fit in the target type",
     Kind.CHAR_RANGE: "value to be converted might not fit in char",
     Kind.MAP_DOMAIN: "element might not be in domain",
+    Kind.EMPTY_READS: "unsupported: lambdas reading the heap (this reads clause could not "
+                      "be proved empty)",
 }
 
 

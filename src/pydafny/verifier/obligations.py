@@ -42,6 +42,8 @@ class Kind:
     CHAR_RANGE = "char-range"
     MAP_DOMAIN = "map-domain"                    # m[k] with k possibly not a key
     WITNESS = "witness"                          # a subset type/newtype is inhabited
+    EMPTY_READS = "empty-reads"                  # a lambda's reads clause is empty (the
+                                                 # only lambdas translated read nothing)
 
 
 @dataclass(frozen=True, slots=True)
