@@ -3,9 +3,12 @@
 Takes: frame expressions (`FrameExpr`) of reads/modifies clauses, and method/function formals.
 Guarantees:
   * `frame_contains(ctx, env, frames, o)` is the formula "object o is in the frame" (a ref item
-    `e`: o == e; a set: o in it; a sequence: o in it; `*`: true; no frames: false). Field
-    frames `e`f` are widened to the whole object e (a larger modifies frame only weakens what
-    callers may assume, so this is sound).
+    `e`: o == e; a set: o in it; a sequence: o in it; `*`: true; no frames: false). For reads
+    frames, field items `e`f` are widened to the whole object e (a function then depends on
+    more, which is sound); modifies frames are `precise`: `e`f` contains only the field f of
+    e, so a callee modifying `this`f keeps every other field (Dafny's field-granular frames).
+  * `frame_within` is the check that a callee's or loop's modifies frame is within a `mod`
+    callback (o, field=None -> formula: None asks for every field of o).
   * `method_env` declares the IVL in-parameters of an implementation, and assumes what the
     types of the parameters and the allocation state guarantee on entry. A constructor's
     `this` is unallocated on entry and allocated by the implementation's first statements
@@ -16,7 +19,7 @@ Guarantees:
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Optional
 
 from ..ivl import ast as I
 from ..semantics import types as T
@@ -26,18 +29,27 @@ from .encoding import FALSE, REF, TRUE, conj, disj, implies, not_, seq_fn, set_f
 from .unsupported import Unsupported
 
 
-def frame_contains(ctx: ProgramCtx, env: Env, frames: list[D.FrameExpr], o: I.Expr) -> I.Expr:
+def frame_contains(ctx: ProgramCtx, env: Env, frames: list[D.FrameExpr], o: I.Expr,
+                   field: Optional[str] = None, precise: bool = False) -> I.Expr:
+    """o is in the frame. Not `precise` (reads frames): a field item `e`f` counts as all of
+    e. `precise` (modifies frames): the question is about the location o.`field` (field: the
+    heap variable), or with field None about every location of o, and a field item contains
+    only its own field's locations."""
     from .exprs import ExprTranslator
     tr = ExprTranslator(ctx, env, WF(None))
     parts: list[I.Expr] = []
     for fr in frames:
+        if isinstance(fr.expr, D.WildcardExpr):
+            return TRUE
+        if precise and fr.field_name is not None:
+            hv = ctx.field_heap.get(id(fr.field_decl)) if fr.field_decl is not None else None
+            if field is None or hv != field:
+                continue
         if fr.expr is None:
             if env.this is None:
                 raise Unsupported(fr.span, "frame without object")
             parts.append(I.Binary("==", o, env.this))
             continue
-        if isinstance(fr.expr, D.WildcardExpr):
-            return TRUE
         t = fr.expr.type
         if t is None:
             raise Unsupported(fr.span, "frame expression")
@@ -54,12 +66,39 @@ def frame_contains(ctx: ProgramCtx, env: Env, frames: list[D.FrameExpr], o: I.Ex
     return disj(parts) if parts else FALSE
 
 
+def frame_within(ctx: ProgramCtx, env: Env, frames: list[D.FrameExpr], mod: Any,
+                 old_alloc: I.Expr) -> I.Expr:
+    """Every location of the (modifies) frame `frames`, evaluated in env, that belongs to an
+    object allocated now is in `mod` (o, field -> formula) or belongs to an object allocated
+    after old_alloc: whole-object items per object, field items per field."""
+    o = I.Ident("o#w")
+    whole = [fr for fr in frames if fr.field_name is None]
+    parts: list[I.Expr] = []
+    if whole:
+        inside = frame_contains(ctx, env, whole, o, precise=True)
+        if inside != FALSE:
+            parts.append(I.Quantifier("forall", (I.Formal("o#w", REF),), implies(
+                conj([inside, I.MapSelect(I.Ident("$Alloc"), (o,))]),
+                disj([mod(o), not_(I.MapSelect(old_alloc, (o,)))]))))
+    for fr in frames:
+        if fr.field_name is None:
+            continue
+        hv = ctx.field_heap.get(id(fr.field_decl)) if fr.field_decl is not None else None
+        if hv is None:
+            continue  # not a mutable field: nothing of it can change
+        inside = frame_contains(ctx, env, [fr], o, field=hv, precise=True)
+        parts.append(I.Quantifier("forall", (I.Formal("o#w", REF),), implies(
+            conj([inside, I.MapSelect(I.Ident("$Alloc"), (o,))]),
+            disj([mod(o, hv), not_(I.MapSelect(old_alloc, (o,)))]))))
+    return conj(parts)
+
+
 def heap_frame(hv_name: str, hv_type: I.Type, in_frame: Any, alloc_before: I.Expr,
                before: I.Expr, after: I.Expr) -> I.Expr:
-    """forall o :: {after[o]} alloc_before[o] && !in_frame(o) ==> after[o] == before[o]"""
+    """forall o :: {after[o]} alloc_before[o] && !in_frame(o, hv) ==> after[o] == before[o]"""
     o = I.Ident("o#f")
     sel = I.MapSelect(after, (o,))
-    body = implies(conj([I.MapSelect(alloc_before, (o,)), not_(in_frame(o))]),
+    body = implies(conj([I.MapSelect(alloc_before, (o,)), not_(in_frame(o, hv_name))]),
                    I.Binary("==", sel, I.MapSelect(before, (o,))))
     return I.Quantifier("forall", (I.Formal("o#f", REF),), body, (I.Trigger((sel,)),))
 

@@ -72,21 +72,18 @@ def translate_loop(st: Any, guard: Optional[D.Expr], spec: D.LoopSpec,
     if spec.modifies:
         # the loop's frame: checked to be within the method's, then used for the loop body's
         # writes and for the loop's free frame invariant
-        from .framing import frame_contains
+        from .framing import frame_contains, frame_within
         frames = list(spec.modifies)
         env_entry = st.env.copy()
-        o = I.Ident("o#lm")
-        inside = frame_contains(ctx, env_entry, frames, o)
         old_alloc = st.env.old_heap["$Alloc"]
-        st.check(I.Quantifier("forall", (I.Formal("o#lm", REF),), implies(
-            conj([inside, I.MapSelect(old_alloc, (o,))]), saved_mod(o))),
-            Obligation(Kind.CALL_MODIFIES, spec.modifies[0].span))
+        st.check(frame_within(ctx, env_entry, frames, saved_mod, old_alloc),
+                 Obligation(Kind.CALL_MODIFIES, spec.modifies[0].span))
         # evaluate the frame once, at loop entry (frame expressions of loops are evaluated
         # in the state before the loop)
         snap_env = env_entry
 
-        def loop_mod(x: I.Expr) -> I.Expr:
-            return frame_contains(ctx, snap_env, frames, x)
+        def loop_mod(x: I.Expr, field: Optional[str] = None) -> I.Expr:
+            return frame_contains(ctx, snap_env, frames, x, field, precise=True)
         st.mod = loop_mod
     try:
         _translate_loop(st, guard, spec, body, span, extra_invariants, pre_body, post_body,

@@ -31,15 +31,16 @@ from .unsupported import Unsupported
 
 
 def mod_frame(ctx: ProgramCtx, m: D.Method, env: Env):  # type: ignore[no-untyped-def]
-    """o -> o is in m's modifies frame, evaluated in the pre-state (old heap)."""
+    """(o, field) -> o.field is in m's modifies frame (field None: all of o), evaluated in
+    the pre-state (old heap)."""
     old_env = env.copy()
     if env.old_heap is not None:
         old_env.heap = dict(env.old_heap)
     frames = list(m.modifies)
     is_ctor = m.kind == "constructor"
 
-    def contains(o: I.Expr) -> I.Expr:
-        c = frame_contains(ctx, old_env, frames, o)
+    def contains(o: I.Expr, field: Optional[str] = None) -> I.Expr:
+        c = frame_contains(ctx, old_env, frames, o, field, precise=True)
         if is_ctor and env.this is not None:
             c = disj([I.Binary("==", o, env.this), c])
         return c

@@ -422,13 +422,14 @@ class StmtTranslator:
             raise Unsupported(lhs.span, f"assignment to field '{d.name}'")
         self.tr().check_generic_field(d, lhs)
         self.tr().check_non_null(obj, lhs)
-        self.check_modifies(obj, lhs)
+        self.check_modifies(obj, lhs, hv)
         return ("heap", hv, obj, ())
 
-    def check_modifies(self, obj: I.Expr, node: D.Node) -> None:
+    def check_modifies(self, obj: I.Expr, node: D.Node, field: Optional[str] = None) -> None:
+        """obj.field (the heap variable; None: any location of obj) may be written here."""
         old_alloc = self.env.old_heap["$Alloc"] if self.env.old_heap else I.Old(
             I.Ident("$Alloc"))
-        cond = disj([self.mod(obj), I.Unary("!", I.MapSelect(old_alloc, (obj,)))])
+        cond = disj([self.mod(obj, field), I.Unary("!", I.MapSelect(old_alloc, (obj,)))])
         self.check(cond, Obligation(Kind.MODIFIES, node.span))
 
     def store(self, loc: tuple[Any, ...], val: I.Expr, vt: Optional[D.Type],
@@ -639,19 +640,15 @@ class StmtTranslator:
         all_args = ([recv] if recv is not None else []) + args
         # the callee's frame must be within ours
         if info.writes_heap and m.modifies:
-            from .framing import frame_contains
+            from .framing import frame_within
             cenv = self.env.copy()
             cenv.this = recv
             for f, a in zip(m.ins, args):
                 cenv.vars[id(f)] = a
-            o = I.Ident("o#c")
             old_alloc = self.env.old_heap["$Alloc"] if self.env.old_heap else I.Old(
                 I.Ident("$Alloc"))
-            inside = frame_contains(self.ctx, cenv, list(m.modifies), o)
-            ok = disj([self.mod(o), I.Unary("!", I.MapSelect(old_alloc, (o,)))])
-            self.check(I.Quantifier("forall", (I.Formal("o#c", REF),), implies(
-                conj([inside, I.MapSelect(I.Ident("$Alloc"), (o,))]), ok)),
-                Obligation(Kind.CALL_MODIFIES, call.span))
+            self.check(frame_within(self.ctx, cenv, list(m.modifies), self.mod, old_alloc),
+                       Obligation(Kind.CALL_MODIFIES, call.span))
         # termination within a recursive group
         if info.scc == self.info.scc and self.env.decreases_of_caller is not None:
             from .termination import call_decreases, termination_message
