@@ -74,6 +74,8 @@ class ProgramCtx:
     max_height: int = 0
     keep: list[Any] = field(default_factory=list)
     lambda_names: dict[Any, str] = field(default_factory=dict)  # alpha-equivalence classes
+    # ids of co-recursive calls (see `codatatypes.cocalls`, `extreme`): no termination check
+    cocalls: set[int] = field(default_factory=set)
 
     def array_elem_ivl(self, name: str) -> I.Type:
         """The element type stored in array heap `name`."""

@@ -122,7 +122,8 @@ def datatype_info(ctx: ProgramCtx, d: D.DatatypeDecl) -> DatatypeInfo:
                         and not ft.decl.is_co:
                     other = datatype_info(ctx, ft.decl) if ft.decl is not d else info
                     facts.append(I.Binary("<", other.rank(args[j]), info.rank(val)))
-                elif formals[j].type == BOX:
+                elif formals[j].type == BOX and not d.is_co:
+                    # (codatatype values have no rank facts: they may be infinite)
                     facts.append(I.Binary("<", I.FunApp("$BoxRank", (args[j],)),
                                           info.rank(val)))
             decls.append(I.AxiomDecl(I.Quantifier("forall", formals, conj(facts),

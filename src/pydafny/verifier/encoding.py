@@ -190,8 +190,6 @@ class Encoding:
                     raise Unsupported(t.span, "traits")
                 return REF
             if isinstance(d, D.DatatypeDecl):
-                if d.is_co:
-                    raise Unsupported(t.span, "codatatypes")
                 return self.datatype_sort(d)
             if isinstance(d, D.TypeParam):
                 return BOX

@@ -355,6 +355,9 @@ class ExprTranslator:
     def function_call(self, e: D.ApplyExpr) -> I.Expr:
         f = e.decl
         assert isinstance(f, D.Function)
+        if getattr(e.callee, "prefix_depth", None) is not None:
+            from .extreme import prefix_function_call
+            return prefix_function_call(self, e)
         info = self.ctx.funcs.get(id(f))
         if info is None:
             raise Unsupported(e.span, f"call of function '{f.name}'")
@@ -409,19 +412,26 @@ class ExprTranslator:
             pre = precondition_of(self.ctx, info, self.env, recv, args)
             if pre != TRUE:
                 self.wf.check(pre, Obligation(Kind.FUNCTION_PRECONDITION, e.span))
-            if same_scc and self.env.decreases_of_caller is not None:
+            # co-recursive calls (codatatypes, extreme predicates) need no termination
+            # proof, and assuming their postcondition would be circular
+            cocall = id(e) in self.ctx.cocalls
+            if same_scc and self.env.decreases_of_caller is not None and not cocall:
                 from .termination import call_decreases
                 cond = call_decreases(self, f, recv, args)
                 self.wf.check(cond, Obligation(Kind.DECREASES, e.span,
                                                "cannot prove termination; try supplying a "
                                                "decreases clause"))
-            if same_scc and self.env.assume_callee_post:
+            if same_scc and self.env.assume_callee_post and not cocall:
                 post = postcondition_of(self.ctx, info, self.env, recv, args, call)
                 if post != TRUE:
                     self.wf.assume(post)
         if result_type is None:
             return call
         return self.enc.coerce(call, info.result_type, self.ity(result_type, e.span), e.span)
+
+    def tr_PrefixEqExpr(self, e: D.PrefixEqExpr) -> I.Expr:
+        from .codatatypes import prefix_eq
+        return prefix_eq(self, e)
 
     # ------------------------------------------------------------------ indexing
     def tr_IndexExpr(self, e: D.IndexExpr) -> I.Expr:
@@ -632,8 +642,7 @@ class ExprTranslator:
             t = self.ity(lt, e.span)
             r = equal(t, a, b)
             nt = T.normalize(lt) if lt is not None else None
-            if isinstance(nt, D.UserType) and isinstance(nt.decl, D.DatatypeDecl) \
-                    and not nt.decl.is_co:
+            if isinstance(nt, D.UserType) and isinstance(nt.decl, D.DatatypeDecl):
                 from .datatypes import datatype_info
                 r = datatype_info(self.ctx, nt.decl).equal(a, b)
             return r if op == "==" else not_(r)

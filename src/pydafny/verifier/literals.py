@@ -43,6 +43,14 @@ def mark(e: I.Expr, t: I.Type) -> I.Expr:
 
 
 def lit_eligible(info: FuncInfo) -> bool:
+    # not for co-recursive functions or extreme predicates: their unfolding on literal
+    # arguments need not stop
+    from ..semantics import types as T
+    from ..syntax import ast as D
+    rt = T.normalize(info.decl.result_type)
+    if info.decl.extreme or (isinstance(rt, D.UserType) and isinstance(rt.decl, D.DatatypeDecl)
+                             and rt.decl.is_co):
+        return False
     return (info.recursive and not info.reads_heap and bool(info.formal_types)
             and all(t in (I.INT, I.BOOL) for t in info.formal_types)
             and not _has_receiver(info))

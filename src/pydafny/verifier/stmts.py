@@ -601,6 +601,8 @@ class StmtTranslator:
         m = call.decl
         if not isinstance(m, D.Method):
             raise Unsupported(call.span, "call target")
+        if getattr(call.callee, "prefix_depth", None) is not None:
+            raise Unsupported(call.span, "prefix lemma call outside an extreme lemma")
         info = self.ctx.methods.get(id(m))
         if info is None:
             raise Unsupported(call.span, f"call of '{m.name}'")

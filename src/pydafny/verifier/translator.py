@@ -204,6 +204,14 @@ def translate(program: D.Program) -> Translation:
         decls = [(d, o) for d, o in decls if id(d) not in bad]
         funcs = [d for d, _ in decls if isinstance(d, D.Function)]
         methods = [d for d, _ in decls if isinstance(d, D.Method)]
+    # extreme predicates and lemmas: prefix predicates and prefix lemmas (see `extreme`)
+    from .extreme import prepare
+    plan = prepare(funcs, methods, ctx.cocalls)
+    ctx.keep.append(plan)
+    for e, d in plan.errors:
+        unsupported(e, d)
+    funcs = [f for f in funcs if id(f) not in plan.bad] + list(plan.prefix_fn.values())
+    methods = [m for m in methods if id(m) not in plan.bad] + list(plan.prefix_lemma.values())
     # heap variables
     for d, owner in decls:
         if isinstance(d, D.Field) and isinstance(owner, D.ClassDecl) and not d.is_const \
@@ -250,8 +258,22 @@ def translate(program: D.Program) -> Translation:
         # a class constructor allocates `this`
         from .framing import is_constructor
         direct_writes[id(m)] = c.writes or bool(m.modifies) or is_constructor(m)
+        if id(m) in plan.prefix_lemma:
+            # an extreme lemma's proof is its prefix lemma at every depth
+            medges[id(m)] = [plan.prefix_lemma[id(m)]]
     fcomp = _sccs(funcs, fedges)
     mcomp = _sccs(methods, medges)
+    for mid, pl in list(plan.prefix_lemma.items()):
+        if mcomp[mid] == mcomp[id(pl)]:
+            m0 = next(m for m in methods if id(m) == mid)
+            unsupported(Unsupported(m0.span, "an extreme lemma whose prefix lemma calls it "
+                                             "back"), m0)
+            methods = [m for m in methods if id(m) not in (mid, id(pl))]
+            del plan.prefix_lemma[mid]
+    # co-recursive calls (guarded by codatatype constructors) need no termination proof
+    from .codatatypes import cocalls
+    for f in funcs:
+        ctx.cocalls |= cocalls(f, {id(g) for g in funcs if fcomp[id(g)] == fcomp[id(f)]})
     # heights: SCC index order is callees first
     ctx.max_height = (max(fcomp.values()) + 1) if fcomp else 0
     for f in funcs:
@@ -261,9 +283,6 @@ def translate(program: D.Program) -> Translation:
             rt = ctx.enc.ivl_type(f.result_type)
         except Unsupported as e:
             unsupported(e, f)
-            continue
-        if f.extreme:
-            unsupported(Unsupported(f.span, f"{f.extreme} predicates"), f)
             continue
         if f.is_twostate:
             unsupported(Unsupported(f.span, "twostate functions"), f)
@@ -301,6 +320,8 @@ def translate(program: D.Program) -> Translation:
             del ctx.decls[mark:]
             del ctx.funcs[id(f)]
             unsupported(e, f)
+    from .extreme import predicate_axioms
+    predicate_axioms(ctx, plan)
     for f in funcs:
         info = ctx.funcs.get(id(f))
         if info is None:
@@ -344,7 +365,11 @@ def translate(program: D.Program) -> Translation:
             continue
         mark = len(ctx.decls)
         try:
-            impls = build_method(ctx, info_m, declared[id(m)])
+            if id(m) in plan.prefix_lemma:
+                from .extreme import main_impl
+                impls = main_impl(ctx, info_m, declared[id(m)], plan.prefix_lemma[id(m)])
+            else:
+                impls = build_method(ctx, info_m, declared[id(m)])
         except Unsupported as e:
             del ctx.decls[mark:]
             unsupported(e, m)
