@@ -1,8 +1,8 @@
 """calc statements: each step proved on its own (with its hint), then all steps assumed.
 
 Takes: a `CalcStmt` and the `StmtTranslator` of the enclosing body.
-Guarantees: for lines e0 op1 e1 ... opn en, each `e(k-1) opk ek` is asserted (with
-the step's hint translated before it; an implication step's antecedent is assumed first) inside a branch that ends in `assume false`, so hints
+Guarantees: for lines e0 op1 e1 ... opn en, each `e(k-1) opk ek` is asserted at the
+assertion fuel of assert statements (with the step's hint translated before it; an implication step's antecedent is assumed first) inside a branch that ends in `assume false`, so hints
 do not leak; afterwards every step relation is assumed, which gives the calc's conclusion.
 """
 
@@ -32,9 +32,10 @@ def translate_calc(st: Any, s: D.CalcStmt) -> None:
             raise Unsupported(s.span, f"calc operator {op}")
         saved = st.out
         st.out = []
-        tr = st.tr()
-        a = tr.tr(prev.expr)
-        b = tr.tr(cur.expr)
+        # each step is checked like an assert statement: with the assertion fuel (one more
+        # unfolding of recursive functions, e.g. length(Cons(x, Nil)) == 1)
+        a = st.expr(prev.expr, assertion=True)
+        b = st.expr(cur.expr, assertion=True)
         # as in Dafny, the hint of an implication step may use the step's antecedent: the
         # line above for `==>`, the line below for `<==` (the step `A ==> B` holds iff B
         # follows from A and the hint)
