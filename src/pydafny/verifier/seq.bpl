@@ -137,3 +137,28 @@ axiom (forall row: [int]$E, n: int :: { Seq#Length.$T(Seq#FromArray.$T(row, n)) 
 axiom (forall row: [int]$E, n: int, i: int ::
   { Seq#Index.$T(Seq#FromArray.$T(row, n), i) } { row[i], Seq#FromArray.$T(row, n) }
   0 <= i && i < n ==> Seq#Index.$T(Seq#FromArray.$T(row, n), i) == row[i]);
+
+// Taking or dropping a prefix of s[i := v]: the update lands in the taken part (i < n) or in
+// the dropped part (n <= i), shifted by n in the rest (0 <= n <= |s|, i in range).
+axiom (forall s: Seq.$T, i: int, v: $E, n: int :: { Seq#Take.$T(Seq#Update.$T(s, i, v), n) }
+  0 <= i && i < n && n <= Seq#Length.$T(s) ==>
+    Seq#Take.$T(Seq#Update.$T(s, i, v), n) == Seq#Update.$T(Seq#Take.$T(s, n), i, v));
+axiom (forall s: Seq.$T, i: int, v: $E, n: int :: { Seq#Take.$T(Seq#Update.$T(s, i, v), n) }
+  0 <= n && n <= i && i < Seq#Length.$T(s) ==>
+    Seq#Take.$T(Seq#Update.$T(s, i, v), n) == Seq#Take.$T(s, n));
+axiom (forall s: Seq.$T, i: int, v: $E, n: int :: { Seq#Drop.$T(Seq#Update.$T(s, i, v), n) }
+  0 <= n && n <= i && i < Seq#Length.$T(s) ==>
+    Seq#Drop.$T(Seq#Update.$T(s, i, v), n) == Seq#Update.$T(Seq#Drop.$T(s, n), i - n, v));
+axiom (forall s: Seq.$T, i: int, v: $E, n: int :: { Seq#Drop.$T(Seq#Update.$T(s, i, v), n) }
+  0 <= i && i < n && n <= Seq#Length.$T(s) ==>
+    Seq#Drop.$T(Seq#Update.$T(s, i, v), n) == Seq#Drop.$T(s, n));
+// Taking nothing gives the empty list.
+axiom (forall s: Seq.$T, n: int :: { Seq#Take.$T(s, n) } n == 0 ==> Seq#Take.$T(s, n) == Seq#Empty.$T);
+// Of two prefixes of an array's elements one longer than the other, the longer one is the
+// shorter one with element k0 appended (for 0 <= k0 < k1 = k0 + 1 <= n). Triggered only when
+// both prefixes are mentioned, as Dafny does, so that it cannot unroll prefixes forever.
+axiom (forall row: [int]$E, n: int, k0: int, k1: int ::
+  { Seq#Take.$T(Seq#FromArray.$T(row, n), k0), Seq#Take.$T(Seq#FromArray.$T(row, n), k1) }
+  k0 + 1 == k1 && 0 <= k0 && k1 <= n ==>
+    Seq#Take.$T(Seq#FromArray.$T(row, n), k1) ==
+      Seq#Build.$T(Seq#Take.$T(Seq#FromArray.$T(row, n), k0), row[k0]));
