@@ -80,6 +80,13 @@ class _InductionVars(D.Traverser):
                     self.found.add(id(f))
         self.generic_visit(e)
 
+    def visit_PrefixEqExpr(self, e: D.PrefixEqExpr) -> None:
+        # `a ==#[k] b` is a call of the (recursive) prefix equality with k as an argument
+        for f in self.formals:
+            if _prominent(e.depth, f):
+                self.found.add(id(f))
+        self.generic_visit(e)
+
 
 def induction_hypothesis(ctx: ProgramCtx, m: D.Method, env: Env) -> Optional[I.Expr]:
     from .exprs import ExprTranslator, fresh
