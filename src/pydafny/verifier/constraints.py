@@ -16,7 +16,7 @@ from ..ivl import ast as I
 from ..semantics import types as T
 from ..syntax import ast as D
 from .context import WF, Env, ProgramCtx
-from .encoding import TRUE, conj, implies, seq_fn, set_fn
+from .encoding import TRUE, conj, implies, map_fn, seq_fn, set_fn
 
 _ids = itertools.count()
 
@@ -61,6 +61,20 @@ def type_constraint(ctx: ProgramCtx, t: D.Type, e: I.Expr, depth: int = 0) -> I.
             return TRUE
         return I.Quantifier("forall", (I.Formal(x.name, ctx.enc.ivl_type(n.elem)),),
                             implies(set_fn("In", st, e, x), inner))
+    if isinstance(n, D.MapType) and n.finite:
+        # keys in the domain are values of the key type, and what they map to values of
+        # the value type (Dafny's map<K, V>: every pair was checked when it was built)
+        mt = ctx.enc.ivl_type(n)
+        k = I.Ident(f"k#tc{next(_ids)}")
+        kt = ctx.enc.ivl_type(n.key)
+        val = map_fn("Elements", mt, e, k)
+        kc = type_constraint(ctx, n.key, k, depth + 1)
+        vc = type_constraint(ctx, n.value, val, depth + 1)
+        if kc == TRUE and vc == TRUE:
+            return TRUE
+        dom = set_fn("In", ctx.enc.ivl_type(D.SetType(n.key)), map_fn("Domain", mt, e), k)
+        return I.Quantifier("forall", (I.Formal(k.name, kt),), implies(dom, conj([kc, vc])),
+                            (I.Trigger((val,)), I.Trigger((dom,))))
     if isinstance(n, D.ArrowType) and n.arrow == "->" and 1 <= len(n.args) <= 3:
         # a total arrow `A -> B` is the partial arrow whose precondition holds for every
         # argument of the argument types (Dafny's subset type of `A --> B`)
