@@ -29,6 +29,9 @@ Everything else about extreme declarations (ORDINAL depths other than `_k`, spec
 on extreme predicates, mixed groups) raises `Unsupported`.
 """
 
+# The rewriting closures below are called only within the loop iteration that defines them.
+# ruff: noqa: B023
+
 from __future__ import annotations
 
 import copy
@@ -119,10 +122,21 @@ def rewrite(node: Any, f: Callable[[Any], Any | None]) -> Any:
 
 
 def _calls_to(e: D.Node, ids: set[int]) -> bool:
+    """Does e call, or name as a value, a declaration of `ids`?"""
     found = [False]
 
     class V(D.Traverser):
         def visit_ApplyExpr(self, n: D.ApplyExpr) -> None:
+            if id(n.decl) in ids:
+                found[0] = True
+            self.generic_visit(n)
+
+        def visit_NameExpr(self, n: D.NameExpr) -> None:
+            if id(n.decl) in ids:
+                found[0] = True
+            self.generic_visit(n)
+
+        def visit_MemberSelect(self, n: D.MemberSelect) -> None:
             if id(n.decl) in ids:
                 found[0] = True
             self.generic_visit(n)
@@ -225,8 +239,6 @@ def prepare(funcs: list[D.Function], methods: list[D.Method], cocalls: set[int])
     for f in ext_f:
         if id(f) in done:
             continue
-        group = [g for g in groups[fcomp[id(f)]]
-                 if any(id(h) == id(g) for h in _fn_calls(f)) or g is f]
         group = groups[fcomp[id(f)]]
         peers = {id(g) for g in group}
         for g in group:
@@ -236,8 +248,7 @@ def prepare(funcs: list[D.Function], methods: list[D.Method], cocalls: set[int])
                 if g.extreme != f.extreme:
                     raise Unsupported(g.span, "recursive groups mixing extreme predicates "
                                               "and other functions")
-                if g.requires or g.ensures or g.reads or g.body is None or g.type_params \
-                        and False:
+                if g.requires or g.ensures or g.reads or g.body is None:
                     raise Unsupported(g.span, f"{f.extreme} predicates with a "
                                               f"specification or without a body")
                 if not (g.is_static or not isinstance(g.owner, (D.ClassDecl,
@@ -435,7 +446,7 @@ def predicate_axioms(ctx: Any, plan: Plan) -> None:
         if info is None or pinfo is None:
             continue
         g: D.Function = info.decl
-        formals, env, ly = signature(ctx, info)
+        formals, env, _ = signature(ctx, info)
         args = [I.Ident(x.name) for x in formals]
         head = I.FunApp(info.name, tuple(args))
         kv = I.Ident("k#x")
