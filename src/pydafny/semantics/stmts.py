@@ -292,6 +292,8 @@ class StmtResolver(ExprResolver):
             w = strip_subset(want) if want is not None else None
             el = (w.args[0] if isinstance(w, ast.UserType) and B.array_dims(w.decl) and w.args
                   else self.fresh())
+            # `new [n]`, `new [] [a, b]`: the inferred element type is recorded on the node
+            r.elem_type = el
         for d in r.dims:
             self.expect_int(d, "array dimension")
         n = len(r.dims) or 1

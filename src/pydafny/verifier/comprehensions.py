@@ -53,6 +53,19 @@ def _bounded(v: D.BoundVar, rng: D.Expr) -> bool:
                 upper = True
     if v.type is not None and T.family(v.type) == "bool":
         return True
+    if v.type is not None:
+        # `nat` (and subset types of it) bound a variable from below
+        from ..semantics import builtins as B
+        t = v.type
+        for _ in range(10):
+            n = T.normalize(t)
+            if isinstance(n, D.UserType) and n.decl is B.NAT:
+                lower = True
+                break
+            if isinstance(n, D.UserType) and isinstance(n.decl, D.SubsetTypeDecl):
+                t = n.decl.base
+                continue
+            break
     return lower and upper
 
 
@@ -296,6 +309,8 @@ def map_comprehension(tr: Any, e: D.MapComprehension) -> I.Expr:
     variables: keys(M) = {x | R} (finite by the evident bounds) and M[x] == v for x in R."""
     from .encoding import map_fn
     from .exprs import ExprTranslator
+    if e.finite and e.key is not None and e.range is not None:
+        return _keyed_map_comprehension(tr, e)
     if not e.finite or e.key is not None or len(e.vars) != 1 or e.range is None:
         raise Unsupported(e.span, "map comprehension of this shape")
     v = e.vars[0]
@@ -330,3 +345,96 @@ def map_comprehension(tr: Any, e: D.MapComprehension) -> I.Expr:
         "forall", tuple(params) + f2, I.Binary("==>", rng, I.Binary("==", elem, val)),
         (I.Trigger((elem,)),))))
     return I.FunApp(name, tuple(actuals))
+
+
+def _keyed_map_comprehension(tr: Any, e: D.MapComprehension) -> I.Expr:
+    """`map x.. | R :: k := v` as a fresh function M of the free variables, with
+        keys(M) = {k | x.. such that R}   (finite: every x is evidently bounded by R)
+        M[k] == v for x.. in R, provided Inj: no two x.. in R give the same key different values.
+    Inj is checked where the comprehension is evaluated (Dafny's "key expressions may be
+    referring to the same value") and is a premise of the value axiom, stated through a fresh
+    predicate defined as Inj and assumed only after the check: so the axiom never speaks of
+    free-variable values for which the comprehension is not a function."""
+    from .encoding import equal, map_fn
+    from .exprs import ExprTranslator
+    from .obligations import Kind, Obligation
+    assert e.key is not None and e.range is not None
+    for v in e.vars:
+        if v.domain is not None or not _bounded(v, e.range):
+            raise Unsupported(e.span, "map comprehension without evident bounds")
+    ctx = tr.ctx
+    mt = tr.ity(e.type, e.span)
+    nt = T.base_type(e.type)
+    assert isinstance(nt, D.MapType)
+    kt = ctx.enc.ivl_type(D.SetType(nt.key))
+    key_t = ctx.enc.ivl_type(nt.key)
+    val_t = ctx.enc.ivl_type(nt.value)
+
+    def parts(p: Any) -> tuple[tuple[I.Formal, ...], I.Expr, I.Expr, I.Expr]:
+        """(formals, type constraints && range, key, value) over fresh bound variables."""
+        fs, tcs, env = p.bind_vars(e.vars)
+        q = ExprTranslator(ctx, env, WF(None))
+        return fs, conj([tcs, q.tr(e.range)]), q.tr(e.key), q.tr(e.value)
+
+    # well-formedness in place
+    formals, tcs, env = tr.bind_vars(e.vars)
+    sub = tr.sub(env)
+    with tr.wf.binding(formals):
+        with tr.wf.under(tcs):
+            r = sub.tr(e.range)
+            with tr.wf.under(r):
+                sub.tr(e.key)
+                sub.tr(e.value)
+    params, actuals, env2 = closure(tr, [e.range, e.key, e.value], {id(v) for v in e.vars},
+                                    e.span, "map comprehension")
+    p = ExprTranslator(ctx, env2, WF(None))
+    f1, r1, k1, v1 = parts(p)
+    f2, r2, k2, v2 = parts(p)
+    inj_body = I.Quantifier("forall", f1 + f2, I.Binary("==>", conj([
+        r1, r2, equal(key_t, k1, k2)]), equal(val_t, v1, v2)))
+    name = ctx.names.fresh("mapcomp")
+    inj = ctx.names.fresh("mapcomp#inj")
+    ctx.decls.append(I.FunctionDecl(name, tuple(params), mt))
+    ctx.decls.append(I.FunctionDecl(inj, tuple(params), I.BOOL))
+    pargs = tuple(I.Ident(q.name) for q in params)
+    app = I.FunApp(name, pargs)
+    inj_app = I.FunApp(inj, pargs)
+    # the injectivity predicate is its definition
+    ctx.decls.append(I.AxiomDecl(I.Quantifier("forall", tuple(params), I.Binary(
+        "<==>", inj_app, inj_body), (I.Trigger((inj_app,)),)) if params else
+        I.Binary("<==>", inj_app, inj_body)))
+    # keys: exactly the key values of the range
+    y = I.Ident("y#mc")
+    dom_in = set_fn("In", kt, map_fn("Domain", mt, app), y)
+    ctx.decls.append(I.AxiomDecl(I.Quantifier(
+        "forall", tuple(params) + (I.Formal(y.name, key_t),), I.Binary(
+            "<==>", dom_in, I.Quantifier("exists", f1, conj([r1, equal(key_t, y, k1)]))),
+        (I.Trigger((dom_in,)),))))
+    # values: under Inj, each key maps to the value of (any) range point giving that key
+    elem = map_fn("Elements", mt, app, k1)
+    ctx.decls.append(I.AxiomDecl(I.Quantifier(
+        "forall", tuple(params) + f1, I.Binary("==>", conj([inj_app, r1]),
+                                                I.Binary("==", elem, v1)),
+        (I.Trigger((elem,)),))))
+    here = I.FunApp(inj, tuple(actuals))
+    if tr.wf.active:
+        tr.wf.check(inj_body_here(tr, e), Obligation(Kind.MAP_KEYS, e.key.span))
+        tr.wf.assume(here)
+    return I.FunApp(name, tuple(actuals))
+
+
+def inj_body_here(tr: Any, e: D.MapComprehension) -> I.Expr:
+    """Inj of a keyed map comprehension over the current context's values."""
+    from .encoding import equal
+    from .exprs import ExprTranslator
+    nt = T.base_type(e.type)
+    assert isinstance(nt, D.MapType) and e.key is not None and e.range is not None
+    sides = []
+    for _ in range(2):
+        fs, tcs, env = tr.bind_vars(e.vars)
+        q = ExprTranslator(tr.ctx, env, WF(None))
+        sides.append((fs, conj([tcs, q.tr(e.range)]), q.tr(e.key), q.tr(e.value)))
+    (f1, r1, k1, v1), (f2, r2, k2, v2) = sides
+    return I.Quantifier("forall", f1 + f2, I.Binary("==>", conj([
+        r1, r2, equal(tr.ctx.enc.ivl_type(nt.key), k1, k2)]),
+        equal(tr.ctx.enc.ivl_type(nt.value), v1, v2)))

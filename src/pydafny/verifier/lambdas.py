@@ -38,8 +38,13 @@ def lambda_value(tr: Any, e: D.LambdaExpr) -> I.Expr:
     # well-formedness of requires and body for every argument
     formals, tcs, env = tr.bind_vars(e.vars)
     sub = tr.sub(env)
+    # arguments are Dafny values of the parameter types: datatype arguments have fields
+    # satisfying their types (constructor arguments are checked)
+    from .constraints import datatype_field_facts
+    facts = [datatype_field_facts(ctx, v.type, env.vars[id(v)]) for v in e.vars
+             if v.type is not None]
     with tr.wf.binding(formals):
-        with tr.wf.under(tcs):
+        with tr.wf.under(conj([tcs] + facts)):
             pre = conj([sub.tr(r) for r in e.requires])
             with tr.wf.under(pre):
                 # only lambdas reading nothing are translated (their body may not read the

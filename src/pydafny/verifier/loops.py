@@ -34,7 +34,13 @@ from .unsupported import Unsupported
 
 
 def guess_decreases(guard: Optional[D.Expr]) -> Optional[list[D.Expr]]:
-    """Dafny's guess: for `a < b` / `a <= b` the measure b - a; `a > b`/`a >= b`: a - b."""
+    """Dafny's guess: for `a < b` / `a <= b` the measure b - a; `a > b`/`a >= b`: a - b;
+    `a != b` on numbers: |a - b|. Sets and multisets: `A < B`/`A <= B` |B - A|, `A > B`/`A >= B`
+    |A - B|, `A != B` |A - B| + |B - A| or, when one side is empty, the other side; sequences:
+    `[] < B`/`[] <= B` and `A != []`: the nonempty side."""
+    coll = _guess_collection(guard)
+    if coll is not None:
+        return coll
     if isinstance(guard, D.BinaryExpr) and guard.op in ("<", "<=", ">", ">=", "!=") \
             and guard.left.type is not None and T.family(guard.left.type) == "int":
         lo, hi = (guard.left, guard.right) if guard.op in ("<", "<=") else (guard.right,
@@ -58,6 +64,42 @@ def guess_decreases(guard: Optional[D.Expr]) -> Optional[list[D.Expr]]:
         b = D.BinaryExpr(guard.ops[1], guard.operands[1], guard.operands[2], span=guard.span,
                          type=D.BoolType())
         return guess_decreases(b)
+    return None
+
+
+def _guess_collection(guard: Optional[D.Expr]) -> Optional[list[D.Expr]]:
+    """Dafny's guesses for loop guards comparing finite sets, multisets and sequences."""
+    if not isinstance(guard, D.BinaryExpr) or guard.left.type is None:
+        return None
+    fam = T.family(guard.left.type)
+    if fam not in ("set", "multiset", "seq"):
+        return None
+    a, b, op, sp = guard.left, guard.right, guard.op, guard.span
+
+    def empty(x: D.Expr) -> bool:
+        return isinstance(x, (D.SetDisplay, D.MultisetDisplay, D.SeqDisplay)) and not x.elems
+
+    def card_diff(x: D.Expr, y: D.Expr) -> D.Expr:
+        d = D.BinaryExpr("-", x, y, span=sp, type=x.type)
+        d.resolved_op = "-:" + fam
+        return D.UnaryExpr("|.|", d, span=sp, type=D.IntType())
+
+    if op == "!=":
+        if empty(a):
+            return [b]
+        if empty(b):
+            return [a]
+        if fam == "seq":
+            return None
+        s = D.BinaryExpr("+", card_diff(a, b), card_diff(b, a), span=sp, type=D.IntType())
+        s.resolved_op = "+:int"
+        return [s]
+    if fam == "seq":
+        return [b] if op in ("<", "<=") and empty(a) else None
+    if op in ("<", "<="):
+        return [card_diff(b, a)]
+    if op in (">", ">="):
+        return [card_diff(a, b)]
     return None
 
 

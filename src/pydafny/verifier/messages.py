@@ -34,6 +34,7 @@ _PLAIN: dict[str, str] = {
     Kind.CONVERSION: "value to be converted might not fit in the target type",
     Kind.CHAR_RANGE: "value to be converted might not fit in char",
     Kind.MAP_DOMAIN: "element might not be in domain",
+    Kind.MAP_KEYS: "key expressions may be referring to the same value",
     Kind.EMPTY_READS: "unsupported: lambdas reading the heap (this reads clause could not "
                       "be proved empty)",
 }

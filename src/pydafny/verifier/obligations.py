@@ -41,6 +41,7 @@ class Kind:
     CONVERSION = "conversion"                    # `as` conversion out of range
     CHAR_RANGE = "char-range"
     MAP_DOMAIN = "map-domain"                    # m[k] with k possibly not a key
+    MAP_KEYS = "map-keys"                        # a map comprehension maps a key twice
     WITNESS = "witness"                          # a subset type/newtype is inhabited
     EMPTY_READS = "empty-reads"                  # a lambda's reads clause is empty (the
                                                  # only lambdas translated read nothing)
