@@ -185,7 +185,7 @@ def set_comprehension(tr: Any, e: D.SetComprehension) -> I.Expr:
     name = ctx.names.fresh("setcomp")
     from .encoding import tag
     elem_t = ctx.enc.ivl_type(T.normalize(e.type).elem)  # type: ignore[union-attr]
-    ctx.decls.append(I.FunctionDecl(name, tuple(params), st))
+    fdecl = I.FunctionDecl(name, tuple(params), st)
     # axiom
     from .exprs import ExprTranslator
     formals2, tcs2, env3 = ExprTranslator(ctx, env2, WF(None)).bind_vars(e.vars)
@@ -197,11 +197,34 @@ def set_comprehension(tr: Any, e: D.SetComprehension) -> I.Expr:
     mem = set_fn("In", st, app, y)
     from .encoding import equal
     body = I.Quantifier("exists", formals2, conj([tcs2, rng, equal(elem_t, y, term)]))
-    ctx.decls.append(I.AxiomDecl(I.Quantifier(
+    axiom = I.Quantifier(
         "forall", tuple(params) + (I.Formal("y#sc", elem_t),), I.Binary("<==>", mem, body),
-        (I.Trigger((mem,)),))))
+        (I.Trigger((mem,)),))
+    # the same comprehension (up to the names of its variables) denotes the same function,
+    # as Boogie's lambda lifting shares alpha-equivalent lambdas: then `set i | R` written in
+    # a specification and again in the body are one term, equal without extensionality
+    key = _alpha_key(axiom, st, [name] + [x.name for x in params] + [x.name for x in formals2])
+    known = ctx.comprehension_fns.get(key)
+    if known is not None and any(d is known[1] for d in ctx.decls):
+        return I.FunApp(known[0], tuple(actuals))
+    ctx.decls.append(fdecl)
+    ctx.decls.append(I.AxiomDecl(axiom))
+    ctx.comprehension_fns[key] = (name, fdecl)
     _ = tag, TRUE
     return I.FunApp(name, tuple(actuals))
+
+
+def _alpha_key(e: I.Expr, result: I.Type, names: list[str]) -> str:
+    """A text identifying e (with its result type) up to the given names, which are renamed
+    in order to canonical ones (the function's own name first)."""
+    import re
+    from ..ivl.printer import print_expr, print_type
+    text = print_expr(e)
+    canon = {n: f"@{k}@" for k, n in enumerate(names)}
+    pat = re.compile("|".join(
+        rf"(?<![\w#$.'@]){re.escape(n)}(?![\w#$.'@])" for n in sorted(canon, key=len,
+                                                                      reverse=True)))
+    return print_type(result) + "|" + pat.sub(lambda m: canon[m.group(0)], text)
 
 
 def closure(tr: Any, nodes: list[Any], bound: set[int], span: Any,

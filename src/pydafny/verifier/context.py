@@ -73,6 +73,8 @@ class ProgramCtx:
     unified_arrays: bool = False
     max_height: int = 0
     keep: list[Any] = field(default_factory=list)
+    # set comprehensions translated so far: alpha-invariant key -> (function, its decl)
+    comprehension_fns: dict[str, tuple[str, Any]] = field(default_factory=dict)
     lambda_names: dict[Any, str] = field(default_factory=dict)  # alpha-equivalence classes
     # ids of co-recursive calls (see `codatatypes.cocalls`, `extreme`): no termination check
     cocalls: set[int] = field(default_factory=set)
