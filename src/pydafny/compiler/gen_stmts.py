@@ -321,6 +321,8 @@ class StmtMixin(GenBase):
     # ------------------------------------------------------------------ control flow
 
     def s_IfStmt(self, s: ast.IfStmt, elif_: bool = False) -> None:
+        if s.is_ghost:
+            return    # the guard is specification-only: the statement is ghost
         if s.guard is None:
             raise CompileError(s.span, "unsupported: a nondeterministic `if *` cannot be "
                                "compiled")
@@ -334,7 +336,9 @@ class StmtMixin(GenBase):
         with self.out.indent():
             self.block(s.then.stmts)
         e = s.else_
-        if isinstance(e, ast.IfStmt) and e.guard is not None:
+        if isinstance(e, ast.IfStmt) and e.is_ghost:
+            pass      # a ghost `else if`: nothing to compile
+        elif isinstance(e, ast.IfStmt) and e.guard is not None:
             self.s_IfStmt(e, elif_=True)
         elif e is not None:
             self.out.line("else:")

@@ -52,11 +52,16 @@ class Resolver(StmtResolver):
 
     # ------------------------------------------------------------------ phase 1
     def run(self, program: ast.Program) -> None:
+        from . import autocontracts
+        autocontracts.declare_members(program.module)
         self.root = self.collect_module(program.module, None)
         for m in self.all_modules:
             self.link_module(m)
         for m in self.all_modules:
             self.signatures(m)
+        # {:autocontracts} specifications need resolved field types, and are resolved
+        # with the bodies
+        autocontracts.add_contracts(program.module)
         for m in self.all_modules:
             self.const_inits(m)
         for m in self.all_modules:
@@ -110,14 +115,6 @@ class Resolver(StmtResolver):
     def collect_type(self, d: ast.Decl, info: ModuleInfo) -> None:
         tab = MemberTable(d)
         self.tables[id(d)] = tab
-        if isinstance(d, ast.ClassDecl) and any(a.name == "autocontracts"
-                                                for a in d.attributes) and \
-                not any(getattr(m, "name", None) == "Repr" for m in d.members):
-            # {:autocontracts} declares `ghost var Repr: set<object>` (not in members)
-            repr_field = ast.Field("Repr", ast.SetType(ast.ObjectType()), is_ghost=True,
-                                   span=d.span)
-            repr_field.owner = d
-            tab.members["Repr"] = repr_field
         for m in getattr(d, "members", []) or []:
             if isinstance(m, MEMBER_DECLS):
                 if m.name in tab.members:

@@ -366,6 +366,8 @@ class GhostChecker:
                 self.compiled_rhs(s.rhs)
         elif isinstance(s, ast.IfStmt):
             g = ghost or s.guard is None and False or self.expr_is_ghost(s.guard)
+            if g and not ghost:
+                s.is_ghost = True    # a ghost statement in compiled code: not compiled
             self.block(s.then, g)
             self.block(s.else_, g)
         elif isinstance(s, ast.AlternativeIfStmt):

@@ -63,8 +63,10 @@ Names
 * Module-level functions, methods and consts have `owner` set to their `ModuleDecl`;
   class/trait/datatype/newtype/opaque-type members have `owner` set to that decl;
   `DatatypeCtor.owner` is its `DatatypeDecl`.
-* Synthesized members (not in any `members` list, owner set): a `{:autocontracts}`
-  class's ghost field `Repr: set<object>` (when not declared); an iterator's fields for
+* `{:autocontracts}` classes are rewritten (`semantics.autocontracts`): their generated
+  members (`Repr`, `Valid`), specifications and ghost statements are ordinary, resolved
+  parts of the AST.
+* Synthesized members (not in any `members` list, owner set): an iterator's fields for
   its parameters, `xs` yield histories, ghost `_new`/`_reads`/`_modifies`, `Valid()` and
   `MoveNext()` (owner the IteratorDecl).
 * A `var a := new C(...)` whose constructor is a `ghost constructor` has its LocalVar's

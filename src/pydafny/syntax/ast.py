@@ -690,13 +690,16 @@ class AssignOrReturnStmt(Stmt):
 @dataclass(slots=True)
 class IfStmt(Stmt):
     """`if g { } else ...`; guard None means `if *`. `else_` is a BlockStmt or an IfStmt.
-    A binding guard `if x :| P { }` has bound_vars set."""
+    A binding guard `if x :| P { }` has bound_vars set. `is_ghost` (an annotation set by
+    the ghost checker) marks an `if` in compiled code whose guard is specification-only:
+    the whole statement is ghost and is not compiled."""
     guard: Optional[Expr]
     then: BlockStmt
     else_: Optional[Stmt] = None
     bound_vars: Optional[list[BoundVar]] = None
     attributes: list[Attribute] = field(default_factory=list)
     else_attributes: list[Attribute] = field(default_factory=list)   # `else {:a} { }`
+    is_ghost: bool = _ann(False)
 
 
 @dataclass(slots=True)

@@ -179,14 +179,20 @@ def translate(program: D.Program) -> Translation:
         tr.errors.append(Diagnostic(e.span if e.span.file is not None else what.span,
                                     f"unsupported: {e.what}"))
 
-    # {:autocontracts} classes get generated specifications in Dafny; traits (and classes
-    # extending them) need dynamic dispatch and override checks; iterators: not translated.
-    # Their members are reported unsupported (never silently skipped).
+    # Traits (and classes extending them) need dynamic dispatch and override checks;
+    # iterators: not translated. {:autocontracts} classes were rewritten by the resolver
+    # (semantics.autocontracts), except a refining module's class of the same name as one
+    # (Dafny would add contracts to its new members). Their members are reported
+    # unsupported (never silently skipped).
+    from ..semantics.autocontracts import is_autocontracts
+    auto = {d.name for d, _ in decls if isinstance(d, D.ClassDecl)
+            and is_autocontracts(d.attributes)}
     why: dict[int, str] = {}
-    for d, _ in decls:
+    for d, owner in decls:
         if isinstance(d, D.ClassDecl) and d is not B.OBJECT:
-            if any(a.name == "autocontracts" for a in d.attributes):
-                why[id(d)] = "{:autocontracts} classes"
+            if d.name in auto and not is_autocontracts(d.attributes) and \
+                    isinstance(owner, D.ModuleDecl) and owner.refines:
+                why[id(d)] = "refinement of {:autocontracts} classes"
             elif d.is_trait or any(not (isinstance(t, D.ObjectType) or (
                     isinstance(t, D.UserType) and t.decl is B.OBJECT)) for t in d.extends):
                 why[id(d)] = "traits"
