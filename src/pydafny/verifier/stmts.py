@@ -660,7 +660,9 @@ class StmtTranslator:
         outs = []
         for f in m.outs:
             outs.append(self.new_local("out", self.ctx.enc.ivl_type(f.type)))
-        self.emit(I.Call(info.name, tuple(all_args), tuple(x.name for x in outs),
+        from .refinement import callee_procedure
+        proc = callee_procedure(self.ctx, call, m, info.name)
+        self.emit(I.Call(proc, tuple(all_args), tuple(x.name for x in outs),
                          info=Obligation(Kind.CALL, call.span), span=call.span))
         if lhss:
             if len(lhss) != len(outs):
