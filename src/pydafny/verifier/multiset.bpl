@@ -30,6 +30,13 @@ axiom (forall m: MultiSet.$T, x: $E, y: $E :: { MultiSet#Count.$T(MultiSet#Union
     (if x == y then MultiSet#Count.$T(m, y) + 1 else MultiSet#Count.$T(m, y)));
 axiom (forall m: MultiSet.$T, x: $E :: { MultiSet#UnionOne.$T(m, x) }
   MultiSet#Count.$T(MultiSet#UnionOne.$T(m, x), x) == MultiSet#Count.$T(m, x) + 1);
+// An element of a bag is an element of the bag with x added. Triggered only along chains of
+// additions (multiset displays, multisets of sequence displays), so the count of each
+// element of a display reaches the whole display.
+axiom (forall m: MultiSet.$T, z: $E, x: $E, y: $E ::
+  { MultiSet#UnionOne.$T(MultiSet#UnionOne.$T(m, z), x), MultiSet#Count.$T(MultiSet#UnionOne.$T(m, z), y) }
+  0 < MultiSet#Count.$T(MultiSet#UnionOne.$T(m, z), y) ==>
+    0 < MultiSet#Count.$T(MultiSet#UnionOne.$T(MultiSet#UnionOne.$T(m, z), x), y));
 axiom (forall m: MultiSet.$T, x: $E :: { MultiSet#Card.$T(MultiSet#UnionOne.$T(m, x)) }
   MultiSet#Card.$T(MultiSet#UnionOne.$T(m, x)) == MultiSet#Card.$T(m) + 1);
 
