@@ -13,7 +13,7 @@ on smaller arguments would be allowed and would give the same postcondition).
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Optional
 
 from ..ivl import ast as I
 from ..syntax import ast as D
@@ -29,6 +29,22 @@ def _disabled(m: D.Method) -> bool:
                 and not a.args[0].value:
             return True
     return False
+
+
+def _chosen_vars(m: D.Method) -> Optional[set[int]]:
+    """The parameters named by `{:induction x, y}` (ids), all parameters for `{:induction}`
+    or `{:induction true}`, None when the attribute does not choose (Dafny's heuristic
+    decides)."""
+    for a in m.attributes:
+        if a.name != "induction":
+            continue
+        if not a.args or (len(a.args) == 1 and isinstance(a.args[0], D.BoolLit)
+                          and a.args[0].value):
+            return {id(f) for f in m.ins}
+        named = {x.name for x in a.args if isinstance(x, D.NameExpr)}
+        if named:
+            return {id(f) for f in m.ins if f.name in named}
+    return None
 
 
 class _UsesHeap(D.Traverser):
@@ -112,19 +128,25 @@ def induction_hypothesis(ctx: ProgramCtx, m: D.Method, env: Env) -> Optional[I.E
         formals.append(I.Formal(name, ctx.enc.ivl_type(f.type)))
         env2.vars[id(f)] = I.Ident(name)
         tcs.append(type_constraint(ctx, f.type, I.Ident(name)))
-    # Dafny inducts only on the parameters that occur prominently in an argument of a
-    # recursive function call of the specification; the others keep their current values
-    # (a weaker but better-triggered hypothesis). When none qualifies, all are quantified.
-    iv = _InductionVars(ctx, list(m.ins))
-    for c in list(m.requires) + list(m.ensures):
-        iv.visit(c.expr)
-    if iv.found:
-        keep = [k for k, f in enumerate(m.ins) if id(f) not in iv.found]
-        for k in sorted(keep, reverse=True):
-            f = m.ins[k]
-            env2.vars[id(f)] = env.vars[id(f)]
-            del formals[k]
-            del tcs[k]
+    # Dafny inducts only on the parameters `{:induction x, y}` names or, without such a
+    # list, on those that occur prominently in an argument of a recursive function call of
+    # the specification; the others keep their current values. When none qualifies, Dafny
+    # does not apply induction (a hypothesis over all parameters would have no good
+    # trigger and, left to the solver's choice of patterns, can loop).
+    found = _chosen_vars(m)
+    if found is None:
+        iv = _InductionVars(ctx, list(m.ins))
+        for c in list(m.requires) + list(m.ensures):
+            iv.visit(c.expr)
+        found = iv.found
+    if not found:
+        return None
+    keep = [k for k, f in enumerate(m.ins) if id(f) not in found]
+    for k in sorted(keep, reverse=True):
+        f = m.ins[k]
+        env2.vars[id(f)] = env.vars[id(f)]
+        del formals[k]
+        del tcs[k]
     env2.old_heap = dict(env2.heap)
     # calls in the hypothesis use a quantified layer: every layer denotes the same function,
     # and then the hypothesis matches the unfolded calls (at $LZ) of the lemma's proof
@@ -138,5 +160,8 @@ def induction_hypothesis(ctx: ProgramCtx, m: D.Method, env: Env) -> Optional[I.E
     post = conj([t2.tr(e.expr) for e in m.ensures])
     if post == TRUE:
         return None
-    _ = Any
-    return I.Quantifier("forall", tuple(formals), implies(conj(tcs + [pre, less]), post))
+    # triggers as Dafny chooses them for the hypothesis, from its specification (not from
+    # the decreases comparison, whose rank and length terms would match far too often)
+    from .triggers import select_triggers
+    trig = select_triggers(tuple(formals), conj([pre, post]))
+    return I.Quantifier("forall", tuple(formals), implies(conj(tcs + [pre, less]), post), trig)

@@ -2,10 +2,12 @@
 
 Takes: IVL expressions (values of call arguments) and a recursive function's `FuncInfo`.
 Guarantees:
-  * `is_literal(e)` is true of integer/boolean literals, `Lit.int/Lit.bool` applications and
-    arithmetic/boolean operators over such operands (ground values the program computes from
-    literals); `mark(e, t)` wraps such a value as `Lit.<t>(e)` (equal to e by the prelude).
-  * `lit_eligible(info)` holds for recursive functions whose arguments are all ints/bools and
+  * `is_literal(e)` is true of integer/real/boolean literals, `Lit.int/Lit.real/Lit.bool`
+    applications and arithmetic/boolean operators over such operands (ground values the
+    program computes from literals); `mark(e, t)` wraps such a value as `Lit.<t>(e)` (equal
+    to e by the prelude).
+  * `lit_eligible(info)` holds for recursive functions whose arguments are all ints, reals or
+    bools and
     that neither read the heap nor have a receiver: for these a call whose arguments are all
     literal is made with marked arguments, and `functions.declare_function` adds the literal
     axiom  F($LS(ly), Lit(x)...) == body[x := Lit(x)]  whose recursive calls keep the layer
@@ -20,14 +22,15 @@ from __future__ import annotations
 from ..ivl import ast as I
 from .context import FuncInfo
 
-_ARITH = ("+", "-", "*", "div", "mod", "==", "!=", "<", "<=", ">", ">=", "&&", "||", "==>",
-          "<==>")
+_MARKS = {I.INT: "Lit.int", I.REAL: "Lit.real", I.BOOL: "Lit.bool"}
+_ARITH = ("+", "-", "*", "/", "div", "mod", "==", "!=", "<", "<=", ">", ">=", "&&", "||",
+          "==>", "<==>")
 
 
 def is_literal(e: I.Expr) -> bool:
-    if isinstance(e, (I.IntLit, I.BoolLit)):
+    if isinstance(e, (I.IntLit, I.RealLit, I.BoolLit)):
         return True
-    if isinstance(e, I.FunApp) and e.name in ("Lit.int", "Lit.bool"):
+    if isinstance(e, I.FunApp) and e.name in _MARKS.values():
         return True
     if isinstance(e, I.Unary):
         return is_literal(e.arg)
@@ -37,9 +40,36 @@ def is_literal(e: I.Expr) -> bool:
 
 
 def mark(e: I.Expr, t: I.Type) -> I.Expr:
-    if isinstance(e, I.FunApp) and e.name in ("Lit.int", "Lit.bool"):
+    if isinstance(e, I.FunApp) and e.name in _MARKS.values():
         return e
-    return I.FunApp("Lit.int" if t == I.INT else "Lit.bool", (e,))
+    return I.FunApp(_MARKS[t], (e,))
+
+
+def mark_if_literal(e: I.Expr) -> I.Expr:
+    """e marked when it is a literal int, real or bool (its type read off the literal or
+    mark); anything else unchanged."""
+    if isinstance(e, I.FunApp) and e.name in _MARKS.values():
+        return e
+    t = _literal_type(e)
+    return I.FunApp(_MARKS[t], (e,)) if t is not None and is_literal(e) else e
+
+
+def _literal_type(e: I.Expr) -> I.Type | None:
+    if isinstance(e, I.IntLit):
+        return I.INT
+    if isinstance(e, I.RealLit):
+        return I.REAL
+    if isinstance(e, I.BoolLit):
+        return I.BOOL
+    if isinstance(e, I.FunApp) and e.name in _MARKS.values():
+        return next(t for t, n in _MARKS.items() if n == e.name)
+    if isinstance(e, I.Unary):
+        return I.BOOL if e.op == "!" else _literal_type(e.arg)
+    if isinstance(e, I.Binary):
+        if e.op in ("+", "-", "*", "/", "div", "mod"):
+            return _literal_type(e.left) or _literal_type(e.right)
+        return I.BOOL
+    return None
 
 
 def lit_eligible(info: FuncInfo) -> bool:
@@ -52,7 +82,7 @@ def lit_eligible(info: FuncInfo) -> bool:
                              and rt.decl.is_co):
         return False
     return (info.recursive and not info.reads_heap and bool(info.formal_types)
-            and all(t in (I.INT, I.BOOL) for t in info.formal_types)
+            and all(t in _MARKS for t in info.formal_types)
             and not _has_receiver(info))
 
 

@@ -416,8 +416,14 @@ def translate_forall(st: Any, s: D.ForallStmt) -> None:
         if calc_last is not None:
             concl = calc_relation(st, calc_last, ptr)
     if concl != TRUE:
-        st.emit(I.Assume(I.Quantifier("forall", qformals, implies(conj(tcs2 + [rng2]), concl))
-                         if qformals else implies(conj(tcs2 + [rng2]), concl)))
+        if qformals:
+            # the conclusion gets triggers as a quantifier written in the program would
+            from .triggers import select_triggers
+            trig = select_triggers(qformals, conj([rng2, concl]))
+            st.emit(I.Assume(I.Quantifier("forall", qformals,
+                                          implies(conj(tcs2 + [rng2]), concl), trig)))
+        else:
+            st.emit(I.Assume(implies(conj(tcs2 + [rng2]), concl)))
 
 
 def monotone_locals(body: D.BlockStmt) -> dict[int, str]:

@@ -19,14 +19,16 @@ type LayerType;
 const $LZ: LayerType;
 function $LS(ly: LayerType): LayerType;
 
-// Literal marks: Lit.int(x) and Lit.bool(b) are x and b, marking a value the program wrote as
-// a literal (or computed from literals). They are a trigger device only: a recursive
-// function's literal axiom unfolds a call whose arguments are all marked, without using fuel,
-// so calls on literal arguments evaluate fully (as Dafny's Lit does).
+// Literal marks: Lit.int(x), Lit.real(r) and Lit.bool(b) are x, r and b, marking a value the
+// program wrote as a literal (or computed from literals). They are a trigger device only: a
+// recursive function's literal axiom unfolds a call whose arguments are all marked, without
+// using fuel, so calls on literal arguments evaluate fully (as Dafny's Lit does).
 function Lit.int(x: int): int;
 axiom (forall x: int :: { Lit.int(x) } Lit.int(x) == x);
 function Lit.bool(x: bool): bool;
 axiom (forall x: bool :: { Lit.bool(x) } Lit.bool(x) == x);
+function Lit.real(x: real): real;
+axiom (forall x: real :: { Lit.real(x) } Lit.real(x) == x);
 
 // The set of allocated objects. `new` picks an unallocated reference and allocates it.
 var $Alloc: [Ref]bool;

@@ -660,6 +660,10 @@ class StmtTranslator:
         outs = []
         for f in m.outs:
             outs.append(self.new_local("out", self.ctx.enc.ivl_type(f.type)))
+        # literal arguments are marked (as Dafny's Lit), so that recursive function calls the
+        # callee's specification makes on them evaluate by the literal axioms
+        from .literals import mark_if_literal
+        all_args = [mark_if_literal(a) for a in all_args]
         from .refinement import callee_procedure
         proc = callee_procedure(self.ctx, call, m, info.name)
         self.emit(I.Call(proc, tuple(all_args), tuple(x.name for x in outs),
