@@ -162,3 +162,11 @@ axiom (forall row: [int]$E, n: int, k0: int, k1: int ::
   k0 + 1 == k1 && 0 <= k0 && k1 <= n ==>
     Seq#Take.$T(Seq#FromArray.$T(row, n), k1) ==
       Seq#Build.$T(Seq#Take.$T(Seq#FromArray.$T(row, n), k0), row[k0]));
+
+// An array's elements after one element is updated: the old elements updated at that index
+// (Dafny's FromArray-of-updated-heap axiom; row[i := v] is the updated array's row). True:
+// both sides have length n and agree at every index (Seq#Update's axioms, extensionality).
+axiom (forall row: [int]$E, n: int, i: int, v: $E ::
+  { Seq#FromArray.$T(row[i := v], n) }
+  0 <= i && i < n ==>
+    Seq#FromArray.$T(row[i := v], n) == Seq#Update.$T(Seq#FromArray.$T(row, n), i, v));
