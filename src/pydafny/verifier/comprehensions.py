@@ -93,6 +93,7 @@ class _Free(D.Traverser):
         self.seen: set[int] = set()
         self.this = False
         self.heap = False
+        self.old = False      # mentions the pre-state (old, fresh, unchanged)
         self._scanned = False
 
     def visit(self, node: D.Node) -> None:  # type: ignore[override]
@@ -127,6 +128,18 @@ class _Free(D.Traverser):
 
     def visit_ThisExpr(self, e: D.ThisExpr) -> None:
         self.this = True
+
+    def visit_OldExpr(self, e: D.OldExpr) -> None:
+        self.old = self.old or e.label is None
+        self.generic_visit(e)
+
+    def visit_FreshExpr(self, e: D.FreshExpr) -> None:
+        self.old = self.old or e.label is None
+        self.generic_visit(e)
+
+    def visit_UnchangedExpr(self, e: D.UnchangedExpr) -> None:
+        self.old = self.old or e.label is None
+        self.generic_visit(e)
 
     def _bind(self, vars_: list[D.BoundVar], node: D.Node) -> None:
         saved = set(self.bound)
@@ -269,6 +282,20 @@ def closure(tr: Any, nodes: list[Any], bound: set[int], span: Any,
             params.append(I.Formal("h#" + hv.name, hv.type))
             actuals.append(tr.env.heap[hv.name])
             env2.heap[hv.name] = I.Ident("h#" + hv.name)
+    if fv.old:
+        # `old(e)` inside: the pre-state's heap variables are parameters too, and are what
+        # old(...) sees in the body (as the enclosing context's old_heap)
+        if tr.env.old_heap is None:
+            raise Unsupported(span, "old in this context")
+        env2.old_heap = {}
+        from .encoding import REF
+        olds = [(hv.name, hv.type) for hv in ctx.heap_list()] + [
+            ("$Alloc", I.MapType((), (REF,), I.BOOL))]
+        for name, ty in olds:
+            if name in tr.env.old_heap:
+                params.append(I.Formal("ho#" + name, ty))
+                actuals.append(tr.env.old_heap[name])
+                env2.old_heap[name] = I.Ident("ho#" + name)
     return params, actuals, env2
 
 
