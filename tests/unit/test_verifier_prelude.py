@@ -1,5 +1,5 @@
 """The prelude is not contradictory: `assert false` right after it (with every theory template
-instantiated: sequences, sets, multisets, maps, boxes, conversions, seq constructors) must fail,
+instantiated: sequences, sets, isets, multisets, maps, boxes, conversions, seq constructors) must fail,
 and a trivially true assertion must verify."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pydafny.verifier.encoding import BOX, REF
 def _program(claim: I.Expr) -> I.Program:
     decls: list[I.Decl] = list(prelude.base_decls())
     for t, tg in ((I.INT, "int"), (I.BOOL, "bool"), (REF, "Ref"), (BOX, "Box")):
-        for theory in ("seq", "set", "box"):
+        for theory in ("seq", "set", "iset", "box"):
             if theory == "box" and tg == "Box":
                 continue
             decls.extend(prelude.theory_decls(theory, str(t), tg))

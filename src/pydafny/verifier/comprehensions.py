@@ -38,6 +38,11 @@ def _bounded(v: D.BoundVar, rng: D.Expr) -> bool:
                 c.right.type is not None and T.family(c.right.type) in ("set", "seq",
                                                                           "multiset", "map"):
             return True
+        # `x == e` with e free of x: one value
+        if isinstance(c, D.BinaryExpr) and c.op == "==" and (
+                (_is_var(c.left, v) and not _mentions(c.right, v)) or
+                (_is_var(c.right, v) and not _mentions(c.left, v))):
+            return True
         pairs: list[tuple[D.Expr, str, D.Expr]] = []
         if isinstance(c, D.BinaryExpr) and c.op in ("<", "<=", ">", ">="):
             pairs.append((c.left, c.op, c.right))
@@ -67,6 +72,21 @@ def _bounded(v: D.BoundVar, rng: D.Expr) -> bool:
                 continue
             break
     return lower and upper
+
+
+def _mentions(e: D.Expr, v: D.BoundVar) -> bool:
+    """Does e mention the variable v?"""
+    found = False
+
+    class _Find(D.Traverser):
+        def visit_NameExpr(self, n: D.NameExpr) -> None:
+            nonlocal found
+            if n.decl is v:
+                found = True
+            self.generic_visit(n)
+
+    _Find().visit(e)
+    return found
 
 
 class _Declared(D.Traverser):
@@ -175,10 +195,12 @@ class _Free(D.Traverser):
 
 
 def set_comprehension(tr: Any, e: D.SetComprehension) -> I.Expr:
-    if not e.finite:
-        raise Unsupported(e.span, "iset comprehensions")
     for v in e.vars:
-        if v.domain is not None or not _bounded(v, e.range):
+        if v.domain is not None:
+            raise Unsupported(e.span, "quantifier domains '<-'")
+        # a finite set's sort holds finite sets only: every variable must be bounded (an
+        # iset's sort holds any set)
+        if e.finite and not _bounded(v, e.range):
             raise Unsupported(e.span, "set comprehension without evident bounds")
     if e.term is None and len(e.vars) != 1:
         raise Unsupported(e.span, "set comprehension shape")

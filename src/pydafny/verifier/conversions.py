@@ -152,7 +152,7 @@ class Converter:
         downs = [self._raw(b, a, span) for a, b in zip(h_elems, w_elems)]
         decls: list[I.Decl] = [I.FunctionDecl(up, (I.Formal("s", have),), want),
                                I.FunctionDecl(down, (I.Formal("s", want),), have)]
-        build = {"seq": self._seq, "set": self._set, "map": self._map}[kind]
+        build = {"seq": self._seq, "set": self._set, "iset": self._set, "map": self._map}[kind]
         decls += build(up, down, have, want, h_elems, w_elems, ups, downs)
         # Down(Up(s)) == s: every element conversion has its down conversion as left
         # inverse (Unbox(Box(x)) == x; nested by this very axiom), and Up/Down apply them
@@ -211,15 +211,15 @@ class Converter:
             _forall([("s", have), ("y", we[0])], I.Binary(
                 "==>", in_up_y, _and(_app(f"Set#In.{ht}", s, g(y)), I.Binary("==", y, f(g(y))))),
                 (in_up_y,)),
-            # An injective image has as many members.
-            _forall([("s", have)], I.Binary("==", _app(f"Set#Card.{wt}", cu),
-                                            _app(f"Set#Card.{ht}", s)),
-                    (_app(f"Set#Card.{wt}", cu),)),
             # Down(s) holds the x whose image f(x) is in s (finite: f is injective).
             _forall([("s", want), ("x", he[0])], I.Binary(
                 "<==>", _app(f"Set#In.{ht}", cd, x), _app(f"Set#In.{wt}", s, f(x))),
                 (_app(f"Set#In.{ht}", cd, x),)),
-        ]
+        ] + ([] if ht.startswith("~") else [
+            # An injective image has as many members (finite sets; iset tags start with ~).
+            _forall([("s", have)], I.Binary("==", _app(f"Set#Card.{wt}", cu),
+                                            _app(f"Set#Card.{ht}", s)),
+                    (_app(f"Set#Card.{wt}", cu),))])
 
     def _map(self, up: str, down: str, have: I.Type, want: I.Type, he: tuple[I.Type, ...],
              we: tuple[I.Type, ...], ups: list[Conv], downs: list[Conv]) -> list[I.Decl]:

@@ -131,7 +131,8 @@ class Encoding:
         if kind == "map":
             t = I.CtorType("Map." + self.use_map(elems[0], elems[1]))
         else:
-            prefix = {"seq": "Seq.", "set": "Set.", "multiset": "MultiSet."}[kind]
+            prefix = {"seq": "Seq.", "set": "Set.", "iset": "Set.~",
+                      "multiset": "MultiSet."}[kind]
             t = I.CtorType(prefix + self.use(kind, elems[0]))
         self._shapes[t.name] = (kind, elems)
         return t
@@ -166,8 +167,9 @@ class Encoding:
             return I.REAL
         if isinstance(b, D.SeqType):
             return self.collection_sort("seq", (self.ivl_type(b.elem),))
-        if isinstance(b, D.SetType) and b.finite:
-            return self.collection_sort("set", (self.ivl_type(b.elem),))
+        if isinstance(b, D.SetType):
+            # isets: sort Set.~<tag>, the set theory without cardinality (iset.bpl)
+            return self.collection_sort("set" if b.finite else "iset", (self.ivl_type(b.elem),))
         if isinstance(b, D.MapType) and b.finite:
             return self.collection_sort("map", (self.ivl_type(b.key), self.ivl_type(b.value)))
         if isinstance(b, D.MultisetType):

@@ -682,7 +682,7 @@ class ExprTranslator:
                 cmp = I.Binary("<=" if op == "<=" else "<", la, lb)
                 return conj([cmp, seq_fn("Equal", st, a, seq_fn("Take", st, b, la))])
             raise Unsupported(e.span, f"operator {op} on seq")
-        if fam == "set":
+        if fam in ("set", "iset"):  # isets: sort Set.~<tag>, the same operations
             if op in ("in", "!in"):
                 st = self.ity(rt, e.span)
                 r = set_fn("In", st, b, a)
@@ -830,9 +830,7 @@ class ExprTranslator:
         return s
 
     def tr_SetDisplay(self, e: D.SetDisplay) -> I.Expr:
-        if not e.finite:
-            raise Unsupported(e.span, "iset")
-        st = self.ity(e.type, e.span)
+        st = self.ity(e.type, e.span)  # an iset's sort Set.~<tag> has the same operations
         s: I.Expr = E.set_empty(st)
         for x in e.elems:
             s = set_fn("UnionOne", st, s, self.tr(x))
