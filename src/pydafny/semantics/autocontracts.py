@@ -53,6 +53,7 @@ from collections.abc import Iterator
 from ..syntax import ast
 from ..syntax.source import Span
 from . import types as T
+from .ghost import is_ghost_function, is_ghost_method
 
 REPR = "Repr"
 VALID = "Valid"
@@ -99,7 +100,7 @@ def _valid_function(cl: ast.ClassDecl) -> ast.Function | None:
     return None
 
 
-# ---------------------------------------------------------------------------- phase 0
+# ---------------------------------------------------------------------------- before resolution
 
 def declare_members(module: ast.ModuleDecl) -> None:
     """Add `ghost var Repr: set<object?>` and `ghost predicate Valid()` to every
@@ -243,7 +244,7 @@ def _repr_updates(b: _Build, subs: list[_Sub]) -> list[ast.Stmt]:
     return out
 
 
-# ---------------------------------------------------------------------------- phase 4
+# ---------------------------------------------------------------------------- after signatures
 
 def add_contracts(module: ast.ModuleDecl) -> None:
     """Add the specifications and Repr updates to every `{:autocontracts}` class of
@@ -270,7 +271,7 @@ def _rewrite_class(cl: ast.ClassDecl) -> None:
             m.reads.append(b.frame(b.repr_of()))
             m.ensures.insert(0, b.spec(b.bin("==>", b.valid_of(),
                                               b.bin("in", b.this(), b.repr_of()))))
-            if m is valid and valid_ok and m.is_ghost:
+            if m is valid and valid_ok and is_ghost_function(m):
                 conj = _valid_conjuncts(b, subs, null_possible)
                 body = m.body if m.body is not None else ast.BoolLit(True, span=b.span)
                 m.body = b.and_all(conj + [body])
@@ -292,8 +293,7 @@ def _rewrite_class(cl: ast.ClassDecl) -> None:
 
 
 def _rewrite_method(m: ast.Method, b: _Build, subs: list[_Sub]) -> None:
-    ghost = m.is_ghost or "lemma" in m.kind
-    if ghost or is_simple_query(m):
+    if is_ghost_method(m) or is_simple_query(m):
         pre = b.valid_of()
         if m.kind == "twostate lemma":
             pre = ast.OldExpr(pre, span=b.span)
