@@ -19,7 +19,7 @@ from ..ivl import ast as I
 from ..syntax import ast as D
 from .constraints import type_constraint
 from .context import WF, Env, ProgramCtx
-from .encoding import TRUE, conj, implies
+from .encoding import REF, TRUE, conj, implies
 from .termination import decreases_exprs, lex_less
 
 
@@ -45,6 +45,12 @@ def _chosen_vars(m: D.Method) -> Optional[set[int]]:
         if named:
             return {id(f) for f in m.ins if f.name in named}
     return None
+
+
+def _chosen_this(m: D.Method) -> bool:
+    """Does `{:induction ...}` name `this`?"""
+    return any(a.name == "induction" and any(isinstance(x, D.ThisExpr) for x in a.args)
+               for a in m.attributes)
 
 
 class _UsesHeap(D.Traverser):
@@ -82,11 +88,13 @@ def _prominent(e: D.Expr, f: D.Formal) -> bool:
 
 class _InductionVars(D.Traverser):
     """The formals occurring prominently in an argument of a call to a recursive function
-    (Dafny's default induction heuristic)."""
+    (Dafny's default induction heuristic); `this_found`: `this` is the receiver (implicit
+    or explicit) or an argument of such a call."""
 
     def __init__(self, ctx: ProgramCtx, formals: list[D.Formal]) -> None:
         self.ctx, self.formals = ctx, formals
         self.found: set[int] = set()
+        self.this_found = False
 
     def visit_ApplyExpr(self, e: D.ApplyExpr) -> None:
         info = self.ctx.funcs.get(id(e.decl)) if e.kind == "function" else None
@@ -94,6 +102,14 @@ class _InductionVars(D.Traverser):
             for f in self.formals:
                 if any(_prominent(b.expr, f) for b in e.args):
                     self.found.add(id(f))
+            f = e.decl
+            if not f.is_static and isinstance(f.owner, D.ClassDecl) and (
+                    isinstance(e.callee, D.NameExpr) or (
+                        isinstance(e.callee, D.MemberSelect)
+                        and isinstance(e.callee.obj, D.ThisExpr))):
+                self.this_found = True
+            if any(isinstance(b.expr, D.ThisExpr) for b in e.args):
+                self.this_found = True
         self.generic_visit(e)
 
     def visit_PrefixEqExpr(self, e: D.PrefixEqExpr) -> None:
@@ -106,7 +122,9 @@ class _InductionVars(D.Traverser):
 
 def induction_hypothesis(ctx: ProgramCtx, m: D.Method, env: Env) -> Optional[I.Expr]:
     from .exprs import ExprTranslator, fresh
-    if "lemma" not in m.kind or m.outs or m.modifies or not m.ins or _disabled(m):
+    instance = not m.is_static and isinstance(m.owner, D.ClassDecl) and env.this is not None
+    if "lemma" not in m.kind or m.outs or m.modifies or _disabled(m) \
+            or not (m.ins or instance):
         return None
     if not m.ensures:
         return None
@@ -134,12 +152,15 @@ def induction_hypothesis(ctx: ProgramCtx, m: D.Method, env: Env) -> Optional[I.E
     # does not apply induction (a hypothesis over all parameters would have no good
     # trigger and, left to the solver's choice of patterns, can loop).
     found = _chosen_vars(m)
+    iv = _InductionVars(ctx, list(m.ins))
+    for c in list(m.requires) + list(m.ensures):
+        iv.visit(c.expr)
     if found is None:
-        iv = _InductionVars(ctx, list(m.ins))
-        for c in list(m.requires) + list(m.ensures):
-            iv.visit(c.expr)
         found = iv.found
-    if not found:
+    # `this` is an induction variable of an instance lemma when it is the receiver (or an
+    # argument) of a recursive function call of the specification, as Dafny includes it
+    this_iv = instance and (iv.this_found or _chosen_this(m))
+    if not found and not this_iv:
         return None
     keep = [k for k, f in enumerate(m.ins) if id(f) not in found]
     for k in sorted(keep, reverse=True):
@@ -147,6 +168,12 @@ def induction_hypothesis(ctx: ProgramCtx, m: D.Method, env: Env) -> Optional[I.E
         env2.vars[id(f)] = env.vars[id(f)]
         del formals[k]
         del tcs[k]
+    if this_iv:
+        # another object of the class (non-null, allocated: what `this` is)
+        formals.append(I.Formal("ih#this", REF))
+        env2.this = I.Ident("ih#this")
+        tcs.append(conj([I.Binary("!=", env2.this, I.Ident("null")),
+                         I.MapSelect(env.heap["$Alloc"], (env2.this,))]))
     env2.old_heap = dict(env2.heap)
     # calls in the hypothesis use a quantified layer: every layer denotes the same function,
     # and then the hypothesis matches the unfolded calls (at $LZ) of the lemma's proof
