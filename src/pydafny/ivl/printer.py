@@ -101,6 +101,8 @@ def print_expr(e: A.Expr) -> str:
         return f"{_sub(e.expr)}[{e.hi}:{e.lo}]"
     if isinstance(e, A.IfThenElse):
         return f"if {print_expr(e.cond)} then {print_expr(e.then)} else {print_expr(e.else_)}"
+    if isinstance(e, A.Quantifier) and not e.vars and not e.tparams:
+        return f"({print_expr(e.body)})"     # binds nothing: just its body
     if isinstance(e, (A.Quantifier, A.Lambda)):
         kind = e.kind if isinstance(e, A.Quantifier) else "lambda"
         tp = f"<{', '.join(e.tparams)}>" if e.tparams else ""

@@ -226,6 +226,9 @@ def verify_impl(info: ProgramInfo, impl: ImplInfo, options: VerifyOptions,
             return ImplResult(impl.name, impl.span, Verdict.VERIFIED, time=t2 - t0,
                               vcgen_time=t1 - t0, vc_size=vc.size, reason="cached")
     result = ImplResult(impl.name, impl.span, Verdict.VERIFIED, vc_size=vc.size)
+    if _isolated(impl) and len(vc.asserts) > 1:
+        return _verify_isolated(vc, background, sopts, options, solver, result, cache_key,
+                                t0, t1)
     failures: list[Failure] = []
     disabled: set[int] = set()
     gave_up = ""
@@ -281,6 +284,67 @@ def verify_impl(info: ProgramInfo, impl: ImplInfo, options: VerifyOptions,
         result.verdict = gave_up
     elif cache_key and options.proof_cache is not None:
         options.proof_cache.record_proved(cache_key, impl.name)
+    result.vcgen_time = t1 - t0
+    result.solver_time = t2 - t1
+    result.time = t2 - t0
+    return result
+
+
+def _isolated(impl: ImplInfo) -> bool:
+    """`{:isolate_assertions}` (Dafny 4) or `{:vcs_split_on_every_assert}` (Boogie): one
+    solver query per assertion, the others assumed."""
+    return any(A.attr_value(impl.attrs, n) is not None
+               for n in ("isolate_assertions", "vcs_split_on_every_assert"))
+
+
+def _verify_isolated(vc: Vc, background: list[T.Term], sopts: SolverOptions,
+                     options: VerifyOptions, solver: Solver, result: ImplResult,
+                     cache_key: str, t0: float, t1: float) -> ImplResult:
+    """Check each assertion in a query of its own, in which every other assertion is
+    disabled (assumed instead of checked). Sound: each assertion is proved on every path to
+    it under assumptions that are themselves proved by their own queries; the time and
+    resource limits apply per query."""
+    failures: list[Failure] = []
+    gave_up = ""
+    for i, a in enumerate(vc.asserts):
+        session = solver.open(sopts)
+        for t in background:
+            session.add(t)
+        for d in vc.defs:
+            session.add(d)
+        session.add(vc.goal)
+        for j, b in enumerate(vc.asserts):
+            if j != i:
+                session.add(b.disable)
+        tc = time.perf_counter()
+        r = session.check()
+        if r == "unsat":
+            continue
+        if r == "unknown":
+            reason = session.reason_unknown()
+            verdict = _classify_unknown(reason, sopts, time.perf_counter() - tc)
+            if verdict:
+                gave_up = gave_up or verdict
+                result.reason = reason
+                continue
+        cex: dict[str, str] = {}
+        for name, term in a.cex:
+            v = session.eval_text(term)
+            if v is not None:
+                cex[name] = v
+        ck = a.check
+        failures.append(Failure(ck.kind, ck.span, ck.clause_span, ck.info, ck.site_info, cex))
+        if len(failures) >= options.error_limit:
+            break
+    t2 = time.perf_counter()
+    failures.sort(key=lambda f: (f.span.start, f.clause_span.start, _KIND_ORDER.get(f.kind, 9)))
+    result.failures = failures
+    if failures:
+        result.verdict = Verdict.ERRORS
+    elif gave_up:
+        result.verdict = gave_up
+    elif cache_key and options.proof_cache is not None:
+        options.proof_cache.record_proved(cache_key, result.name)
     result.vcgen_time = t1 - t0
     result.solver_time = t2 - t1
     result.time = t2 - t0

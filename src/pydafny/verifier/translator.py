@@ -18,6 +18,8 @@ declare functions (with axioms), then build method and function implementations.
 
 from __future__ import annotations
 
+import dataclasses
+
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
@@ -339,6 +341,7 @@ def translate(program: D.Program) -> Translation:
             del ctx.decls[mark:]
             unsupported(e, f)
             continue
+        impl = _with_dafny_attrs(impl, f)
         bodies.append(impl)
         tr.units.append(Unit(f.name, f.span, [impl.name]))
     # subset types and newtypes: the constraint is well formed and the type is inhabited
@@ -381,6 +384,7 @@ def translate(program: D.Program) -> Translation:
             unsupported(e, m)
             continue
         if impls:
+            impls = [_with_dafny_attrs(i, m) for i in impls]
             bodies.extend(impls)
             tr.units.append(Unit(m.name, m.span, [i.name for i in impls]))
     # every datatype sort in use is declared (a sort may be used only as an element type)
@@ -401,6 +405,17 @@ def translate(program: D.Program) -> Translation:
     out.extend(bodies)
     tr.program = I.Program(tuple(out))
     return tr
+
+
+# Dafny attributes that are verification settings of the IVL implementations of a declaration
+_PASSED_ATTRS = ("isolate_assertions", "vcs_split_on_every_assert")
+
+
+def _with_dafny_attrs(impl: I.ImplementationDecl, d: Any) -> I.ImplementationDecl:
+    """impl with the verification-setting attributes of Dafny declaration d."""
+    extra = tuple(I.Attribute(a.name) for a in getattr(d, "attributes", [])
+                  if a.name in _PASSED_ATTRS and not a.args)
+    return dataclasses.replace(impl, attrs=impl.attrs + extra) if extra else impl
 
 
 def _owner_prefix(d: Any) -> str:
