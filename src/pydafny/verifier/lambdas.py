@@ -43,18 +43,17 @@ def lambda_value(tr: Any, e: D.LambdaExpr) -> I.Expr:
     from .constraints import datatype_field_facts
     facts = [datatype_field_facts(ctx, v.type, env.vars[id(v)]) for v in e.vars
              if v.type is not None]
-    with tr.wf.binding(formals):
-        with tr.wf.under(conj([tcs] + facts)):
-            pre = conj([sub.tr(r) for r in e.requires])
-            with tr.wf.under(pre):
-                # only lambdas reading nothing are translated (their body may not read the
-                # heap, see `closure` below), so a reads clause must denote no object
-                for fr in e.reads:
-                    v = sub.tr(fr.expr)
-                    if tr.wf.active:
-                        tr.wf.check(_is_empty(tr, fr.expr.type, v, fr.span or e.span),
-                                    Obligation(Kind.EMPTY_READS, fr.expr.span))
-                sub.tr(e.body)
+    with tr.wf.binding(formals), tr.wf.under(conj([tcs] + facts)):
+        pre = conj([sub.tr(r) for r in e.requires])
+        with tr.wf.under(pre):
+            # only lambdas reading nothing are translated (their body may not read the
+            # heap, see `closure` below), so a reads clause must denote no object
+            for fr in e.reads:
+                v = sub.tr(fr.expr)
+                if tr.wf.active:
+                    tr.wf.check(_is_empty(tr, fr.expr.type, v, fr.span or e.span),
+                                Obligation(Kind.EMPTY_READS, fr.expr.span))
+            sub.tr(e.body)
     lt = T.normalize(e.type) if e.type is not None else None
     if e.reads and isinstance(lt, D.ArrowType) and lt.arrow == "~>":
         # its reads clause is checked empty above (an error otherwise), so the lambda is
@@ -69,11 +68,12 @@ def lambda_value(tr: Any, e: D.LambdaExpr) -> I.Expr:
     bargs = tuple(I.Ident(b.name) for b in boxes)
     body = ctx.enc.box(p.tr(e.body), ctx.enc.ivl_type(e.body.type))
     pre2 = conj([p.tr(r) for r in e.requires])
-    # Alpha-equivalent lambdas (same closure parameters, same body and precondition up to
-    # the names of bound variables) denote the same function: they share one symbol, as
-    # Boogie's lambda lifting does, so `Sum(n, x => g(x))` and `Sum(n, y => g(y))` are the
-    # same term. (Sound: the two definitions would be identical.)
-    key = ("lambda", tuple(x.type for x in params), canonical(body), canonical(pre2))
+    # Alpha-equivalent lambdas (same closure parameters and parameter types, same body and
+    # precondition up to the names of bound variables) denote the same function: they share
+    # one symbol, as Boogie's lambda lifting does, so `Sum(n, x => g(x))` and
+    # `Sum(n, y => g(y))` are the same term. (Sound: the two definitions would be identical.)
+    key = ("lambda", tuple(x.type for x in params),
+           tuple(T.type_to_str(v.type) for v in e.vars), canonical(body), canonical(pre2))
     known = ctx.lambda_names.get(key) if hasattr(ctx, "lambda_names") else None
     if known is not None and any(isinstance(d, I.FunctionDecl) and d.name == known
                                  for d in ctx.decls):  # (not rolled back with a failure)
@@ -122,7 +122,7 @@ def canonical(e: I.Expr) -> I.Expr:
     return walk(e, 0)
 
 
-def _is_collection(t: "D.Type | None") -> bool:
+def _is_collection(t: D.Type | None) -> bool:
     n = T.normalize(t) if t is not None else None
     return isinstance(n, (D.SetType, D.SeqType, D.MultisetType))
 

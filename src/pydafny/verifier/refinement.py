@@ -15,7 +15,7 @@ procedure without implementation, declared once per (L, M).
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Optional
+from typing import Any
 
 from ..ivl import ast as I
 from ..syntax import ast as D
@@ -45,9 +45,9 @@ def rename_functions(e: Any, ren: dict[str, str]) -> Any:
     return dataclasses.replace(e, **changes) if changes else e
 
 
-def _modules(ctx: ProgramCtx) -> dict[str, Optional[D.ModuleDecl]]:
+def _modules(ctx: ProgramCtx) -> dict[str, D.ModuleDecl | None]:
     """Modules owning translated functions/methods, by name (None when ambiguous)."""
-    out: dict[str, Optional[D.ModuleDecl]] = {}
+    out: dict[str, D.ModuleDecl | None] = {}
     for info in list(ctx.funcs.values()) + list(ctx.methods.values()):
         o = getattr(info.decl, "owner", None)
         if isinstance(o, D.ModuleDecl):
@@ -56,7 +56,7 @@ def _modules(ctx: ProgramCtx) -> dict[str, Optional[D.ModuleDecl]]:
     return out
 
 
-def _chain(ctx: ProgramCtx, m: D.ModuleDecl, base: D.ModuleDecl) -> Optional[list[D.ModuleDecl]]:
+def _chain(ctx: ProgramCtx, m: D.ModuleDecl, base: D.ModuleDecl) -> list[D.ModuleDecl] | None:
     """[m, ..., base] following `refines` from m to base, or None."""
     mods = _modules(ctx)
     out = [m]

@@ -15,7 +15,6 @@ though its witness is written in it.
 from __future__ import annotations
 
 import dataclasses
-from typing import Optional
 
 from ..ivl import ast as I
 from .encoding import disj
@@ -112,7 +111,7 @@ def guesses(vars_: tuple[I.Formal, ...], body: I.Expr,
 
 def with_guesses(vars_: tuple[I.Formal, ...], body: I.Expr,
                  triggers: tuple[I.Trigger, ...],
-                 quantifier: Optional[I.Expr] = None) -> I.Expr:
+                 quantifier: I.Expr | None = None) -> I.Expr:
     """`exists vars_ :: body` (or the given equivalent quantifier) preceded by the guessed
     instances of body as disjuncts."""
     q = quantifier if quantifier is not None else I.Quantifier("exists", vars_, body, triggers)
