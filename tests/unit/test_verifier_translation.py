@@ -62,7 +62,7 @@ def test_recursive_function_gets_fuel_and_height_guards(tmp_path: pathlib.Path) 
 def test_unsupported_construct_is_an_error_and_no_unit(tmp_path: pathlib.Path) -> None:
     tr = _translate(tmp_path, """
         method Good() { assert 1 + 1 == 2; }
-        method Bad(x: bv8) { }
+        method Bad(x: bv8) returns (y: bv8) { y := x.RotateLeft(1); }
     """)
     assert [u.name for u in tr.units] == ["Good"]
     assert len(tr.errors) == 1 and tr.errors[0].message.startswith("unsupported:")

@@ -66,7 +66,8 @@ SUPPORTED_BUILTINS = frozenset((
     "bvadd", "bvsub", "bvmul", "bvudiv", "bvurem", "bvsdiv", "bvsrem", "bvsmod", "bvand",
     "bvor", "bvxor", "bvshl", "bvlshr", "bvashr", "bvult", "bvule", "bvugt", "bvuge", "bvslt",
     "bvsle", "bvsgt", "bvsge", "bvnand", "bvnor", "bvxnor", "bvcomp", "bvnot", "bvneg",
-    "+", "-", "*", "div", "mod", "<", "<=", ">", ">=", "to_real", "to_int", "abs"))
+    "+", "-", "*", "div", "mod", "<", "<=", ">", ">=", "to_real", "to_int", "abs",
+    "int2bv", "bv2int"))  # int2bv: the width is the result sort's
 
 
 class Binder:

@@ -215,6 +215,10 @@ class Z3Converter:
         if op == "concat":
             return z3.Concat(a[0], a[1])
         if op == "builtin":
+            if t.data == "int2bv":  # indexed by the result width
+                return z3.Int2BV(a[0], t.sort.width)
+            if t.data == "bv2int":
+                return z3.BV2Int(a[0])
             return _builtin(str(t.data), a)
         if op == "app":
             return self.func(t.data)(*a)  # type: ignore[arg-type]

@@ -165,6 +165,9 @@ class Encoding:
             return I.INT
         if isinstance(b, D.RealType):
             return I.REAL
+        if isinstance(b, D.BitvectorType):
+            from .bitvectors import bv_type
+            return bv_type(self, b.width, t.span)
         if isinstance(b, D.SeqType):
             return self.collection_sort("seq", (self.ivl_type(b.elem),))
         if isinstance(b, D.SetType):

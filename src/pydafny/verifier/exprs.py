@@ -96,7 +96,10 @@ class ExprTranslator:
         if e.type is not None and isinstance(T.base_type(e.type), D.RealType):
             return I.RealLit(Fraction(e.value))
         if e.type is not None and isinstance(T.base_type(e.type), D.BitvectorType):
-            raise Unsupported(e.span, "bitvectors")
+            from .bitvectors import bv_type, literal
+            w = T.base_type(e.type).width  # type: ignore[union-attr]
+            bv_type(self.enc, w, e.span)
+            return literal(e.value, w)
         return E.const_int(e.value)
 
     def tr_RealLit(self, e: D.RealLit) -> I.Expr:
@@ -578,11 +581,12 @@ class ExprTranslator:
     # ------------------------------------------------------------------ operators
     def tr_UnaryExpr(self, e: D.UnaryExpr) -> I.Expr:
         a = self.tr(e.operand)
+        if e.op in ("!", "-") and isinstance(T.base_type(e.type), D.BitvectorType):  # type: ignore[arg-type]
+            from .bitvectors import unary
+            return unary(self, e.op, e.type, a, e)
         if e.op == "!":
             return not_(a)
         if e.op == "-":
-            if isinstance(T.base_type(e.type), D.BitvectorType):  # type: ignore[arg-type]
-                raise Unsupported(e.span, "bitvectors")
             return I.Unary("-", a)
         if e.op == "|.|":
             t = e.operand.type
@@ -636,8 +640,9 @@ class ExprTranslator:
             fam = {"int": "int", "real": "real", "bool": "bool"}.get(str(it), "?")
         if op == "<==>":
             return I.Binary("<==>", a, b)
-        if fam == "bv":
-            raise Unsupported(e.span, "bitvectors")
+        if fam == "bv" and op not in ("==", "!="):
+            from .bitvectors import binop as bv_binop
+            return bv_binop(self, op, lt, rt, a, b, e)
         if op in ("==", "!="):
             t = self.ity(lt, e.span)
             r = equal(t, a, b)
@@ -940,7 +945,8 @@ class ExprTranslator:
         src = T.base_type(e.operand.type) if e.operand.type is not None else None
         dst = T.base_type(e.to)
         if isinstance(src, D.BitvectorType) or isinstance(dst, D.BitvectorType):
-            raise Unsupported(e.span, "bitvector conversions")
+            from .bitvectors import convert
+            return convert(self, v, src, dst, e)
         if isinstance(src, (D.IntType, D.CharType)) and isinstance(dst, D.RealType):
             out: I.Expr = I.FunApp("real", (v,))
         elif isinstance(src, D.RealType) and isinstance(dst, (D.IntType, D.CharType)):

@@ -42,6 +42,7 @@ class Kind:
     CHAR_RANGE = "char-range"
     MAP_DOMAIN = "map-domain"                    # m[k] with k possibly not a key
     MAP_KEYS = "map-keys"                        # a map comprehension maps a key twice
+    SHIFT = "shift"                              # a bitvector shift amount out of range
     WITNESS = "witness"                          # a subset type/newtype is inhabited
     EMPTY_READS = "empty-reads"                  # a lambda's reads clause is empty (the
                                                  # only lambdas translated read nothing)

@@ -17,7 +17,7 @@ import importlib.resources
 from ..ivl import ast as I
 from ..syntax.source import SourceFile
 
-TEMPLATES = ("seq", "set", "iset", "box", "multiset", "seqbox", "seqcreate", "msbox")
+TEMPLATES = ("seq", "set", "iset", "box", "multiset", "seqbox", "seqcreate", "msbox", "bv")
 
 
 @functools.lru_cache(maxsize=None)
