@@ -820,7 +820,17 @@ class ExprTranslator:
         trig = self.triggers(e.attributes, sub)
         guard = conj([tcs, rng])
         if not trig and not any(a.name == "trigger" for a in e.attributes):
+            from .arith_triggers import abstract_arithmetic
             from .triggers import select_triggers
+            whole = implies(guard, body) if e.kind == "forall" else conj([guard, body])
+            formals2, eqs, whole2 = abstract_arithmetic(formals, whole)
+            if formals2 != formals:
+                # `s[n + 1]` as `s[t]` with `t == n + 1` (an equivalent quantifier)
+                trig2 = select_triggers(formals2, conj([eqs, whole2]), smallest=True)
+                if trig2:
+                    if e.kind == "forall":
+                        return I.Quantifier("forall", formals2, implies(eqs, whole2), trig2)
+                    return I.Quantifier("exists", formals2, conj([eqs, whole2]), trig2)
             trig = select_triggers(formals, conj([guard, body]))
         if e.kind == "forall":
             return I.Quantifier("forall", formals, implies(guard, body), trig)

@@ -12,7 +12,9 @@ Guarantees: `select_triggers(vars, body)` returns triggers (patterns) for the qu
     candidates remain;
   * every remaining candidate that mentions all bound variables is a trigger; if there is
     none, minimal sets of two or three candidates that together mention all of them are
-    (multi-)triggers;
+    (multi-)triggers, looping candidates included if the others give none (`{s[n], s[t]}`);
+  * with `smallest`, candidates containing other candidates are dropped first when the
+    others still mention every bound variable (see `arith_triggers`);
   * each trigger on a recursive call `F($LS(ly), ..)` also comes with `F(ly, ..)` (the term
     an unfolding produces for recursive calls);
   * `()` when nothing qualifies (the solver then chooses its own patterns).
@@ -22,7 +24,7 @@ Triggers only restrict when the solver instantiates a quantifier: never a soundn
 from __future__ import annotations
 
 import itertools
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..ivl import ast as I
 
@@ -49,9 +51,7 @@ def _children(e: I.Expr) -> Iterator[I.Expr]:
         yield e.cond
         yield e.then
         yield e.else_
-    elif isinstance(e, I.Old):
-        yield e.expr
-    elif isinstance(e, I.BvExtract):
+    elif isinstance(e, I.Old) or isinstance(e, I.BvExtract):
         yield e.expr
 
 
@@ -156,11 +156,16 @@ def _with_unfueled(trigs: list[I.Trigger]) -> tuple[I.Trigger, ...]:
     return tuple(out)
 
 
-def select_triggers(vars_: tuple[I.Formal, ...], body: I.Expr) -> tuple[I.Trigger, ...]:
-    return _with_unfueled(list(_select(vars_, body)))
+def select_triggers(vars_: tuple[I.Formal, ...], body: I.Expr,
+                    smallest: bool = False) -> tuple[I.Trigger, ...]:
+    """`smallest`: drop every candidate containing another one when the remaining ones
+    still mention all variables (Dafny's preference for small terms, which then combine
+    into multi-triggers)."""
+    return _with_unfueled(list(_select(vars_, body, smallest)))
 
 
-def _select(vars_: tuple[I.Formal, ...], body: I.Expr) -> tuple[I.Trigger, ...]:
+def _select(vars_: tuple[I.Formal, ...], body: I.Expr,
+            smallest: bool = False) -> tuple[I.Trigger, ...]:
     names = frozenset(v.name for v in vars_)
     if not names:
         return ()
@@ -183,14 +188,30 @@ def _select(vars_: tuple[I.Formal, ...], body: I.Expr) -> tuple[I.Trigger, ...]:
     cands = [t for t in cands
              if not any(u is not t and vs[id(u)] == vs[id(t)] and _contains(t, u)
                         for u in cands)]
+    if smallest:
+        small = [t for t in cands if not any(u is not t and _contains(t, u) for u in cands)]
+        if frozenset().union(*(vs[id(t)] for t in small)) == names:
+            cands = small
     every: list[I.Expr] = []
     _all_subterms(body, every)
     safe = [t for t in cands if not _loops(t, every, names)]
+    all_cands = cands
     if safe:
         cands = safe
     single = [t for t in cands if vs[id(t)] == names]
     if single:
         return tuple(I.Trigger((t,)) for t in single[:_MAX_TRIGGERS])
+    out = _multi(cands, vs, names)
+    if not out and len(all_cands) > len(cands):
+        # as Dafny: terms that would loop alone (`s[n]` beside `s[t]`) may still be parts of
+        # a multi-trigger, whose other parts bind the remaining variables
+        out = _multi(all_cands, vs, names)
+    return out
+
+
+def _multi(cands: list[I.Expr], vs: dict[int, frozenset[str]],
+           names: frozenset[str]) -> tuple[I.Trigger, ...]:
+    """Minimal sets of two or three candidates that together mention all of names."""
     out: list[I.Trigger] = []
     chosen: list[frozenset[int]] = []
     for k in (2, 3):
