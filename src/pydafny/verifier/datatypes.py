@@ -56,10 +56,15 @@ class DatatypeInfo:
         return I.Binary("==", a, b)
 
     def construct(self, c: D.DatatypeCtor, args: list[I.Expr]) -> I.Expr:
+        """C(args); marked as a literal (Lit.<sort>) when every argument is one, so that
+        recursive functions evaluate on it (inductive datatypes only)."""
         name = self.ctor_names[id(c)]
-        if not c.formals:
-            return I.Ident(name)
-        return I.FunApp(name, tuple(args))
+        v: I.Expr = I.Ident(name) if not c.formals else I.FunApp(name, tuple(args))
+        if not self.decl.is_co:
+            from .literals import is_literal, mark
+            if all(is_literal(a) for a in args):
+                return mark(v, self.sort)
+        return v
 
     def select(self, c: D.DatatypeCtor, fname: "str | int", v: I.Expr) -> I.Expr:
         j = fname if isinstance(fname, int) else self.index_of(c, fname)
@@ -83,6 +88,12 @@ def datatype_info(ctx: ProgramCtx, d: D.DatatypeDecl) -> DatatypeInfo:
     decls: list[I.Decl] = [I.TypeCtorDecl(s)]
     decls.append(I.FunctionDecl(f"{s}#tag", (I.Formal("d", sort),), I.INT))
     decls.append(I.FunctionDecl(f"{s}#rank", (I.Formal("d", sort),), I.INT))
+    # Lit.<sort>(x) is x: a mark of values built from literals (see `literals`)
+    lit = f"Lit.{s}"
+    decls.append(I.FunctionDecl(lit, (I.Formal("x", sort),), sort))
+    decls.append(I.AxiomDecl(I.Quantifier("forall", (I.Formal("x", sort),), I.Binary(
+        "==", I.FunApp(lit, (I.Ident("x"),)), I.Ident("x")),
+        (I.Trigger((I.FunApp(lit, (I.Ident("x"),)),)),))))
     dv = I.Ident("d#")
     tags = []
     for k, c in enumerate(d.ctors):
@@ -128,6 +139,16 @@ def datatype_info(ctx: ProgramCtx, d: D.DatatypeDecl) -> DatatypeInfo:
                                           info.rank(val)))
             decls.append(I.AxiomDecl(I.Quantifier("forall", formals, conj(facts),
                                                   (I.Trigger((val,)),))))
+            # A constructor applied to literals is a literal: C(Lit(a)..) == Lit(C(a..))
+            # (both sides are C(a..), as Lit is the identity), so a variable holding a
+            # literal makes the values built from it literals too (as Dafny's Lit axioms).
+            from .literals import lit_name
+            marks = [lit_name(x.type) for x in formals]
+            if not d.is_co and all(m is not None for m in marks):
+                lit_args = tuple(I.FunApp(m, (a,)) for m, a in zip(marks, args))  # type: ignore[arg-type]
+                lhs = I.FunApp(cname, lit_args)
+                decls.append(I.AxiomDecl(I.Quantifier("forall", formals, I.Binary(
+                    "==", lhs, I.FunApp(f"Lit.{s}", (val,))), (I.Trigger((lhs,)),))))
         # Every value with this tag is this constructor applied to its destructors.
         rebuilt = info.construct(c, [info.select(c, j, dv) for j in range(len(c.formals))])
         decls.append(I.AxiomDecl(I.Quantifier(
@@ -197,6 +218,9 @@ def datatype_info(ctx: ProgramCtx, d: D.DatatypeDecl) -> DatatypeInfo:
                                           I.Binary("<=", I.IntLit(0), info.rank(dv)),
                                           (I.Trigger((info.rank(dv),)),))))
     ctx.global_decls.extend(decls)
+    if not d.is_co:
+        from .literals import register_data_fns
+        register_data_fns(list(info.ctor_names.values()) + list(info.field_fns.values()))
     return info
 
 

@@ -23,6 +23,25 @@ from ..ivl import ast as I
 from .context import FuncInfo
 
 _MARKS = {I.INT: "Lit.int", I.REAL: "Lit.real", I.BOOL: "Lit.bool"}
+# IVL names of inductive datatype constructors (functions and nullary constants) and
+# destructors: applied to literals they give literals (registered by `datatypes`; the names
+# are derived from the declarations, so a name seen in an earlier translation denotes a
+# constructor or destructor again; marking is sound whatever is marked, as Lit(x) == x)
+_DATA_FNS: set[str] = set()
+
+
+def register_data_fns(names: "list[str]") -> None:
+    _DATA_FNS.update(names)
+
+
+def lit_name(t: I.Type) -> "str | None":
+    """The mark function for values of IVL type t: Lit.int/real/bool, Lit.<sort> for
+    datatype sorts (declared with the datatype), else None."""
+    if t in _MARKS:
+        return _MARKS[t]
+    if isinstance(t, I.CtorType) and t.name.startswith("DT.") and not t.args:
+        return "Lit." + t.name
+    return None
 _ARITH = ("+", "-", "*", "/", "div", "mod", "==", "!=", "<", "<=", ">", ">=", "&&", "||",
           "==>", "<==>")
 
@@ -30,7 +49,12 @@ _ARITH = ("+", "-", "*", "/", "div", "mod", "==", "!=", "<", "<=", ">", ">=", "&
 def is_literal(e: I.Expr) -> bool:
     if isinstance(e, (I.IntLit, I.RealLit, I.BoolLit)):
         return True
-    if isinstance(e, I.FunApp) and e.name in _MARKS.values():
+    if isinstance(e, I.FunApp) and e.name.startswith("Lit."):
+        return True
+    if isinstance(e, I.FunApp) and (e.name in _DATA_FNS or e.name.startswith(("$Box.",
+                                                                             "$Unbox."))):
+        return all(is_literal(a) for a in e.args)
+    if isinstance(e, I.Ident) and e.name in _DATA_FNS:
         return True
     if isinstance(e, I.Unary):
         return is_literal(e.arg)
@@ -40,9 +64,11 @@ def is_literal(e: I.Expr) -> bool:
 
 
 def mark(e: I.Expr, t: I.Type) -> I.Expr:
-    if isinstance(e, I.FunApp) and e.name in _MARKS.values():
+    if isinstance(e, I.FunApp) and e.name.startswith("Lit."):
         return e
-    return I.FunApp(_MARKS[t], (e,))
+    name = lit_name(t)
+    assert name is not None
+    return I.FunApp(name, (e,))
 
 
 def mark_if_literal(e: I.Expr) -> I.Expr:
@@ -82,7 +108,7 @@ def lit_eligible(info: FuncInfo) -> bool:
                              and rt.decl.is_co):
         return False
     return (info.recursive and not info.reads_heap and bool(info.formal_types)
-            and all(t in _MARKS for t in info.formal_types)
+            and all(lit_name(t) is not None for t in info.formal_types)
             and not _has_receiver(info))
 
 

@@ -370,7 +370,7 @@ def translate(program: D.Program) -> Translation:
             unsupported(e, m)
     for m in methods:
         info_m = ctx.methods.get(id(m))
-        if info_m is None:
+        if info_m is None or _verify_false(m):
             continue
         mark = len(ctx.decls)
         try:
@@ -405,6 +405,13 @@ def translate(program: D.Program) -> Translation:
     out.extend(bodies)
     tr.program = I.Program(tuple(out))
     return tr
+
+
+def _verify_false(d: Any) -> bool:
+    """`{:verify false}`: Dafny does not verify the body of this method or lemma (callers
+    still use its specification, which is declared); no implementation and no unit."""
+    return any(a.name == "verify" and len(a.args) == 1 and isinstance(a.args[0], D.BoolLit)
+               and not a.args[0].value for a in getattr(d, "attributes", []))
 
 
 # Dafny attributes that are verification settings of the IVL implementations of a declaration
