@@ -218,7 +218,11 @@ class Encoding:
         # re-boxing an unboxed value gives the box back: for the boxes of Dafny values (a
         # generic field or element holds a box of its instantiated type), Box(Unbox(b)) == b,
         # which the prelude cannot state for arbitrary boxes
-        if isinstance(e, I.FunApp) and e.name == f"$Unbox.{tg}" and len(e.args) == 1:
+        # (not for the results of function values: the same value is boxed again elsewhere,
+        # e.g. `Cons(f(x), s)` and `Cons(v, s)` with v == f(x) in a function's definition, and
+        # only Box(Unbox(f(x))) is then provably the same box)
+        if isinstance(e, I.FunApp) and e.name == f"$Unbox.{tg}" and len(e.args) == 1 and not (
+                isinstance(e.args[0], I.FunApp) and e.args[0].name.startswith("Apply")):
             return e.args[0]
         return I.FunApp(f"$Box.{tg}", (e,))
 

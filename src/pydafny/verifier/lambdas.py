@@ -77,7 +77,7 @@ def lambda_value(tr: Any, e: D.LambdaExpr) -> I.Expr:
     known = ctx.lambda_names.get(key) if hasattr(ctx, "lambda_names") else None
     if known is not None and any(isinstance(d, I.FunctionDecl) and d.name == known
                                  for d in ctx.decls):  # (not rolled back with a failure)
-        return I.FunApp(known, tuple(actuals))
+        return _literal_if_closed(I.FunApp(known, tuple(actuals)))
     name = ctx.names.fresh("lambda")
     if hasattr(ctx, "lambda_names"):
         ctx.lambda_names[key] = name
@@ -91,7 +91,14 @@ def lambda_value(tr: Any, e: D.LambdaExpr) -> I.Expr:
     ctx.decls.append(I.AxiomDecl(I.Quantifier("forall", tuple(params) + boxes,
                                               I.Binary("==", req, pre2),
                                               (I.Trigger((req,)),))))
-    return I.FunApp(name, tuple(actuals))
+    return _literal_if_closed(I.FunApp(name, tuple(actuals)))
+
+
+def _literal_if_closed(v: I.FunApp) -> I.Expr:
+    """A lambda capturing only literals is a literal (Lit.Func), as Dafny marks closed
+    lambdas: calls of recursive functions on literal arguments then evaluate."""
+    from .literals import is_literal, mark
+    return mark(v, FUNC) if all(is_literal(a) for a in v.args) else v
 
 
 def canonical(e: I.Expr) -> I.Expr:

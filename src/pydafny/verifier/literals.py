@@ -28,6 +28,8 @@ _MARKS = {I.INT: "Lit.int", I.REAL: "Lit.real", I.BOOL: "Lit.bool"}
 # are derived from the declarations, so a name seen in an earlier translation denotes a
 # constructor or destructor again; marking is sound whatever is marked, as Lit(x) == x)
 _DATA_FNS: set[str] = set()
+# boxes and sequence displays (strings) of literals are literals
+_LIT_OPS = ("$Box.", "$Unbox.", "Seq#Build.")
 
 
 def register_data_fns(names: "list[str]") -> None:
@@ -39,7 +41,8 @@ def lit_name(t: I.Type) -> "str | None":
     datatype sorts (declared with the datatype), else None."""
     if t in _MARKS:
         return _MARKS[t]
-    if isinstance(t, I.CtorType) and t.name.startswith("DT.") and not t.args:
+    if isinstance(t, I.CtorType) and (t.name.startswith("DT.") or t.name == "Func") \
+            and not t.args:
         return "Lit." + t.name
     return None
 _ARITH = ("+", "-", "*", "/", "div", "mod", "==", "!=", "<", "<=", ">", ">=", "&&", "||",
@@ -51,10 +54,9 @@ def is_literal(e: I.Expr) -> bool:
         return True
     if isinstance(e, I.FunApp) and e.name.startswith("Lit."):
         return True
-    if isinstance(e, I.FunApp) and (e.name in _DATA_FNS or e.name.startswith(("$Box.",
-                                                                             "$Unbox."))):
+    if isinstance(e, I.FunApp) and (e.name in _DATA_FNS or e.name.startswith(_LIT_OPS)):
         return all(is_literal(a) for a in e.args)
-    if isinstance(e, I.Ident) and e.name in _DATA_FNS:
+    if isinstance(e, I.Ident) and (e.name in _DATA_FNS or e.name.startswith("Seq#Empty.")):
         return True
     if isinstance(e, I.Unary):
         return is_literal(e.arg)

@@ -29,6 +29,9 @@ function Lit.bool(x: bool): bool;
 axiom (forall x: bool :: { Lit.bool(x) } Lit.bool(x) == x);
 function Lit.real(x: real): real;
 axiom (forall x: real :: { Lit.real(x) } Lit.real(x) == x);
+// Lit.Func(f) is f, marking a lambda that captures only literals.
+function Lit.Func(x: Func): Func;
+axiom (forall x: Func :: { Lit.Func(x) } Lit.Func(x) == x);
 
 // The set of allocated objects. `new` picks an unallocated reference and allocates it.
 var $Alloc: [Ref]bool;
