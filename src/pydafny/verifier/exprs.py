@@ -428,6 +428,11 @@ class ExprTranslator:
                 post = postcondition_of(self.ctx, info, self.env, recv, args, call)
                 if post != TRUE:
                     self.wf.assume(post)
+                if info.recursive:
+                    from .functions import definition_at
+                    d = definition_at(self.ctx, info, self.env, recv, args, call)
+                    if d != TRUE:
+                        self.wf.assume(d)
         if result_type is None:
             return call
         return self.enc.coerce(call, info.result_type, self.ity(result_type, e.span), e.span)

@@ -76,6 +76,31 @@ def postcondition_of(ctx: ProgramCtx, info: FuncInfo, env: Env, recv: Optional[I
     return conj(parts)
 
 
+def definition_at(ctx: ProgramCtx, info: FuncInfo, env: Env, recv: Optional[I.Expr],
+                  args: list[I.Expr], call: I.Expr) -> I.Expr:
+    """`call == body(args)`: the definition of a recursive function at one call whose
+    fuel is `$LS(ly)` (the body's calls into the group then use `ly`); TRUE when the call has
+    another shape or the function no body. Assumed in the well-formedness check of the
+    function's own group, after the call's precondition and termination were checked (Dafny
+    makes the definition available there through its `canCall`: the recursion is well
+    founded, so the equation holds at smaller arguments)."""
+    from .exprs import ExprTranslator
+    f = info.decl
+    if f.body is None or _has_attr(f, "axiom") or not isinstance(call, I.FunApp) \
+            or not call.args:
+        return TRUE
+    fuel = call.args[0]
+    if not (isinstance(fuel, I.FunApp) and fuel.name == "$LS" and len(fuel.args) == 1):
+        return TRUE
+    e2 = _pure_env(ctx, info, env.heap, recv, args)
+    e2.fuel, e2.old_heap = env.fuel, env.old_heap
+    e2.cur_func, e2.scc_layer = info, fuel.args[0]
+    body = ExprTranslator(ctx, e2, WF(None)).tr(f.body)
+    body = ctx.enc.coerce(body, ctx.enc.ivl_type(f.body.type or f.result_type),
+                          info.result_type, f.span)
+    return I.Binary("==", call, body)
+
+
 def _mentions_self(e: D.Expr, f: D.Function) -> bool:
     found = [False]
 
