@@ -74,6 +74,13 @@ def _bounded(v: D.BoundVar, rng: D.Expr) -> bool:
     return lower and upper
 
 
+def _field_facts(tr: Any, vars_: list[D.BoundVar], env: Env) -> list[I.Expr]:
+    """For well-formedness checks: bound datatype values have fields of their types."""
+    from .constraints import datatype_field_facts
+    return [datatype_field_facts(tr.ctx, v.type, env.vars[id(v)]) for v in vars_
+            if v.type is not None]
+
+
 def _mentions(e: D.Expr, v: D.BoundVar) -> bool:
     """Does e mention the variable v?"""
     found = False
@@ -210,7 +217,7 @@ def set_comprehension(tr: Any, e: D.SetComprehension) -> I.Expr:
     formals, tcs, env = tr.bind_vars(e.vars)
     sub = tr.sub(env)
     with tr.wf.binding(formals):
-        with tr.wf.under(tcs):
+        with tr.wf.under(conj([tcs] + _field_facts(tr, e.vars, env))):
             r = sub.tr(e.range)
             with tr.wf.under(r):
                 if e.term is not None:
@@ -396,7 +403,7 @@ def map_comprehension(tr: Any, e: D.MapComprehension) -> I.Expr:
     formals, tcs, env = tr.bind_vars(e.vars)
     sub = tr.sub(env)
     with tr.wf.binding(formals):
-        with tr.wf.under(tcs):
+        with tr.wf.under(conj([tcs] + _field_facts(tr, e.vars, env))):
             r = sub.tr(e.range)
             with tr.wf.under(r):
                 sub.tr(e.value)
@@ -452,7 +459,7 @@ def _keyed_map_comprehension(tr: Any, e: D.MapComprehension) -> I.Expr:
     formals, tcs, env = tr.bind_vars(e.vars)
     sub = tr.sub(env)
     with tr.wf.binding(formals):
-        with tr.wf.under(tcs):
+        with tr.wf.under(conj([tcs] + _field_facts(tr, e.vars, env))):
             r = sub.tr(e.range)
             with tr.wf.under(r):
                 sub.tr(e.key)

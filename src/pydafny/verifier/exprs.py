@@ -817,8 +817,13 @@ class ExprTranslator:
     def tr_QuantifierExpr(self, e: D.QuantifierExpr) -> I.Expr:
         formals, tcs, env = self.bind_vars(e.vars)
         sub = self.sub(env)
+        # well-formedness: bound datatype values have fields of their types (constructor
+        # arguments are checked), as for lambda parameters
+        from .constraints import datatype_field_facts
+        facts = [datatype_field_facts(self.ctx, v.type, env.vars[id(v)]) for v in e.vars
+                 if v.type is not None]
         with self.wf.binding(formals):
-            with self.wf.under(tcs):
+            with self.wf.under(conj([tcs] + facts)):
                 rng = sub.tr(e.range) if e.range is not None else TRUE
                 with self.wf.under(rng):
                     body = sub.tr(e.body)
