@@ -191,4 +191,11 @@ def induction_hypothesis(ctx: ProgramCtx, m: D.Method, env: Env) -> Optional[I.E
     # the decreases comparison, whose rank and length terms would match far too often)
     from .triggers import select_triggers
     trig = select_triggers(tuple(formals), conj([pre, post]))
+    if not trig and isinstance(post, I.Quantifier) and post.kind == "forall":
+        # no trigger over the parameters alone (their terms sit under the postcondition's
+        # own `forall k`): the prenex form, equivalent as k is not free outside, whose terms
+        # over all the variables give (multi-)triggers
+        formals = formals + list(post.vars)
+        post = post.body
+        trig = select_triggers(tuple(formals), conj([pre, post]))
     return I.Quantifier("forall", tuple(formals), implies(conj(tcs + [pre, less]), post), trig)
