@@ -24,6 +24,11 @@ function Set#UnionOne.$T(s: Set.$T, x: $E): Set.$T;
 axiom (forall s: Set.$T, x: $E, o: $E :: { Set#In.$T(Set#UnionOne.$T(s, x), o) }
   Set#In.$T(Set#UnionOne.$T(s, x), o) <==> (o == x || Set#In.$T(s, o)));
 axiom (forall s: Set.$T, x: $E :: { Set#UnionOne.$T(s, x) } Set#In.$T(Set#UnionOne.$T(s, x), x));
+// A member stays a member when an element is added. Triggered only along chains of additions
+// (set displays), so each element of a display is known to be in the whole display.
+axiom (forall s: Set.$T, z: $E, x: $E, y: $E ::
+  { Set#UnionOne.$T(Set#UnionOne.$T(s, z), x), Set#In.$T(Set#UnionOne.$T(s, z), y) }
+  Set#In.$T(Set#UnionOne.$T(s, z), y) ==> Set#In.$T(Set#UnionOne.$T(Set#UnionOne.$T(s, z), x), y));
 // Adding a member does not change the count; adding a new element adds one.
 axiom (forall s: Set.$T, x: $E :: { Set#Card.$T(Set#UnionOne.$T(s, x)) }
   (Set#In.$T(s, x) ==> Set#Card.$T(Set#UnionOne.$T(s, x)) == Set#Card.$T(s)) &&
