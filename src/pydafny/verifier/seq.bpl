@@ -39,8 +39,10 @@ axiom (forall s0: Seq.$T, s1: Seq.$T, n: int :: { Seq#Index.$T(Seq#Append.$T(s0,
   (n < Seq#Length.$T(s0) ==> Seq#Index.$T(Seq#Append.$T(s0, s1), n) == Seq#Index.$T(s0, n)) &&
   (Seq#Length.$T(s0) <= n ==>
      Seq#Index.$T(Seq#Append.$T(s0, s1), n) == Seq#Index.$T(s1, n - Seq#Length.$T(s0))));
-// The same fact, triggered from an element of s1 (its position in the concatenation).
-axiom (forall s0: Seq.$T, s1: Seq.$T, m: int :: { Seq#Index.$T(s1, m), Seq#Append.$T(s0, s1) }
+// The same fact, triggered from an element of s1 (its position in the concatenation). It makes
+// a new term, so it is weighted to keep chains of such terms short (as Dafny weights its
+// element-to-slice axioms below).
+axiom (forall s0: Seq.$T, s1: Seq.$T, m: int :: {:weight 10} { Seq#Index.$T(s1, m), Seq#Append.$T(s0, s1) }
   0 <= m && m < Seq#Length.$T(s1) ==>
     Seq#Index.$T(Seq#Append.$T(s0, s1), m + Seq#Length.$T(s0)) == Seq#Index.$T(s1, m));
 // Appending the empty list changes nothing.
@@ -61,8 +63,12 @@ function Seq#Take.$T(s: Seq.$T, n: int): Seq.$T;
 // s[..n] for 0 <= n <= |s| has the first n elements of s.
 axiom (forall s: Seq.$T, n: int :: { Seq#Length.$T(Seq#Take.$T(s, n)) }
   0 <= n && n <= Seq#Length.$T(s) ==> Seq#Length.$T(Seq#Take.$T(s, n)) == n);
-axiom (forall s: Seq.$T, n: int, j: int ::
-  { Seq#Index.$T(Seq#Take.$T(s, n), j) } { Seq#Index.$T(s, j), Seq#Take.$T(s, n) }
+axiom (forall s: Seq.$T, n: int, j: int :: { Seq#Index.$T(Seq#Take.$T(s, n), j) }
+  0 <= j && j < n && j < Seq#Length.$T(s) ==>
+    Seq#Index.$T(Seq#Take.$T(s, n), j) == Seq#Index.$T(s, j));
+// The same fact triggered from an element of s: it makes a new term (the element in the
+// prefix), so it is weighted (as in Dafny) to keep chains of such terms short.
+axiom (forall s: Seq.$T, n: int, j: int :: {:weight 10} { Seq#Index.$T(s, j), Seq#Take.$T(s, n) }
   0 <= j && j < n && j < Seq#Length.$T(s) ==>
     Seq#Index.$T(Seq#Take.$T(s, n), j) == Seq#Index.$T(s, j));
 // Taking everything gives s.
@@ -76,7 +82,8 @@ axiom (forall s: Seq.$T, n: int :: { Seq#Length.$T(Seq#Drop.$T(s, n)) }
 axiom (forall s: Seq.$T, n: int, j: int :: { Seq#Index.$T(Seq#Drop.$T(s, n), j) }
   0 <= n && 0 <= j && j < Seq#Length.$T(s) - n ==>
     Seq#Index.$T(Seq#Drop.$T(s, n), j) == Seq#Index.$T(s, j + n));
-axiom (forall s: Seq.$T, n: int, k: int :: { Seq#Index.$T(s, k), Seq#Drop.$T(s, n) }
+// The same fact triggered from an element of s (a new term: weighted, see above).
+axiom (forall s: Seq.$T, n: int, k: int :: {:weight 10} { Seq#Index.$T(s, k), Seq#Drop.$T(s, n) }
   0 <= n && n <= k && k < Seq#Length.$T(s) ==>
     Seq#Index.$T(Seq#Drop.$T(s, n), k - n) == Seq#Index.$T(s, k));
 // Dropping nothing gives s.
