@@ -191,8 +191,10 @@ class Encoding:
         if isinstance(b, D.UserType):
             d = b.decl
             if isinstance(d, D.ClassDecl):
-                if d.is_trait and d is not B.OBJECT:
-                    raise Unsupported(t.span, "traits")
+                # a trait type's values are objects like a class's (no dynamic types are
+                # modelled: see `traits`); generic traits are not supported
+                if d.is_trait and d is not B.OBJECT and d.type_params:
+                    raise Unsupported(t.span, "generic traits")
                 return REF
             if isinstance(d, D.DatatypeDecl):
                 return self.datatype_sort(d)

@@ -974,6 +974,10 @@ class ExprTranslator:
                 self.wf.check(I.Binary("==", I.FunApp("real", (I.FunApp("int", (v,)),)), v),
                               Obligation(Kind.CONVERSION, e.span))
             out = I.FunApp("int", (v,))
+        elif isinstance(src, D.UserType) and isinstance(dst, D.UserType) and \
+                isinstance(src.decl, D.ClassDecl) and not _upcast(src, dst):
+            # a downcast needs the object's dynamic type, which is not modelled
+            raise Unsupported(e.span, "downcasts of objects")
         elif type(src) is type(dst) or (isinstance(src, (D.IntType, D.CharType))
                                         and isinstance(dst, (D.IntType, D.CharType))):
             out = v
@@ -1112,3 +1116,20 @@ class ExprTranslator:
     # ------------------------------------------------------------------ misc
     def tr_TypeTestExpr(self, e: D.TypeTestExpr) -> I.Expr:
         raise Unsupported(e.span, "type tests 'is'")
+
+
+def _upcast(src: D.UserType, dst: D.UserType) -> bool:
+    """dst's class or trait is src's or one of its ancestors (a conversion that always
+    succeeds on non-null objects)."""
+    todo = [src.decl]
+    seen: list[object] = []
+    while todo and len(seen) < 100:
+        c = todo.pop()
+        if c is dst.decl:
+            return True
+        seen.append(c)
+        for t in getattr(c, "extends", []) or []:
+            n = T.normalize(t)
+            if isinstance(n, D.UserType) and n.decl not in seen:
+                todo.append(n.decl)
+    return False

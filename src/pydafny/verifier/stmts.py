@@ -765,7 +765,16 @@ class StmtTranslator:
         for (cond, env, body), fact in reversed(list(zip(arms, facts))):
             saved = self.env
             self.env = env
-            blk = self.stmts_block(body)
+            # a case's bound variables are local variables of the case (Dafny desugars them
+            # to `var x := <destructor>;`): one the body assigns gets an IVL local
+            inits: list[I.Stmt] = []
+            for d in _assigned_decls(body):
+                v = env.vars.get(id(d))
+                if v is not None and not isinstance(v, I.Ident) and d.type is not None:
+                    x = self.new_local(d.name, self.ctx.enc.ivl_type(d.type))
+                    inits.append(I.Assign((x,), (v,)))
+                    env.vars[id(d)] = x
+            blk = tuple(inits) + self.stmts_block(body)
             # the bound variables are fields of a datatype value, so they satisfy their
             # types (constructor arguments are checked against the field types)
             if fact != TRUE:
@@ -848,3 +857,21 @@ def _find_decl(p: D.Pattern, key: int) -> Any:
         if d is not None:
             return d
     return None
+
+
+def _assigned_decls(stmts: list[D.Stmt]) -> list[Any]:
+    """The declarations of the names assigned (`x := ...`, `x :| ...`) in stmts."""
+    out: list[Any] = []
+
+    class _V(D.Traverser):
+        def visit_AssignStmt(self, s: D.AssignStmt) -> None:
+            out.extend(x.decl for x in s.lhss if isinstance(x, D.NameExpr))
+            self.generic_visit(s)
+
+        def visit_AssignSuchThatStmt(self, s: D.AssignSuchThatStmt) -> None:
+            out.extend(x.decl for x in s.lhss if isinstance(x, D.NameExpr))
+            self.generic_visit(s)
+    v = _V()
+    for st in stmts:
+        v.visit(st)
+    return out

@@ -181,8 +181,9 @@ def translate(program: D.Program) -> Translation:
         tr.errors.append(Diagnostic(e.span if e.span.file is not None else what.span,
                                     f"unsupported: {e.what}"))
 
-    # Traits (and classes extending them) need dynamic dispatch and override checks;
-    # iterators: not translated. {:autocontracts} classes were rewritten by the resolver
+    # Traits: calls through a trait use the trait member's specification; each override is
+    # checked against it (`traits`); what that cannot check is unsupported. Iterators: not
+    # translated. {:autocontracts} classes were rewritten by the resolver
     # (semantics.autocontracts), except a refining module's class of the same name as one
     # (Dafny would add contracts to its new members). Their members are reported
     # unsupported (never silently skipped).
@@ -195,13 +196,14 @@ def translate(program: D.Program) -> Translation:
             if d.name in auto and not is_autocontracts(d.attributes) and \
                     isinstance(owner, D.ModuleDecl) and owner.refines:
                 why[id(d)] = "refinement of {:autocontracts} classes"
-            elif d.is_trait or any(not (isinstance(t, D.ObjectType) or (
-                    isinstance(t, D.UserType) and t.decl is B.OBJECT)) for t in d.extends):
-                why[id(d)] = "traits"
         if isinstance(d, D.IteratorDecl):
             unsupported(Unsupported(d.span, "iterators"), d)
-    if why:
-        bad: dict[int, str] = {}
+    from .traits import implicit_downcasts, plan_traits
+    traits = plan_traits(decls)
+    for sp in implicit_downcasts(program.module):
+        tr.errors.append(Diagnostic(sp, "unsupported: implicit downcast of an object"))
+    if why or traits.bad:
+        bad: dict[int, str] = dict(traits.bad)
         for d, _ in decls:
             if isinstance(d, D.ClassDecl) and id(d) in why:
                 for m in d.members:
@@ -269,8 +271,16 @@ def translate(program: D.Program) -> Translation:
         if id(m) in plan.prefix_lemma:
             # an extreme lemma's proof is its prefix lemma at every depth
             medges[id(m)] = [plan.prefix_lemma[id(m)]]
+    # dynamic dispatch: a call of a trait method may run any of its overrides
+    for m in methods:
+        medges[id(m)] = medges[id(m)] + traits.dispatch.get(id(m), [])
     fcomp = _sccs(funcs, fedges)
     mcomp = _sccs(methods, medges)
+    for m in list(methods):
+        if any(mcomp.get(id(x)) == mcomp[id(m)] for x in traits.dispatch.get(id(m), [])):
+            unsupported(Unsupported(m.span, "recursion through a trait method's dispatch"), m)
+            methods = [g for g in methods if g is not m]
+            traits.overrides = [(x, y) for x, y in traits.overrides if y is not m]
     for mid, pl in list(plan.prefix_lemma.items()):
         if mcomp[mid] == mcomp[id(pl)]:
             m0 = next(m for m in methods if id(m) == mid)
@@ -387,6 +397,23 @@ def translate(program: D.Program) -> Translation:
             impls = [_with_dafny_attrs(i, m) for i in impls]
             bodies.extend(impls)
             tr.units.append(Unit(m.name, m.span, [i.name for i in impls]))
+    # each override satisfies the specification of the trait member it overrides
+    from .traits import override_check
+    for k, (x, y) in enumerate(traits.overrides):
+        if id(x) not in ctx.methods or id(y) not in ctx.methods:
+            if id(y) in ctx.methods:
+                unsupported(Unsupported(x.span, "an override whose check cannot be built"), y)
+            continue
+        mark = len(ctx.decls)
+        try:
+            checks = override_check(ctx, x, y, k)
+        except Unsupported as e:
+            del ctx.decls[mark:]
+            unsupported(e, x)
+            continue
+        bodies.extend(checks)
+        tr.units.append(Unit(x.name, x.span, [c.name for c in checks
+                                              if isinstance(c, I.ImplementationDecl)]))
     # every datatype sort in use is declared (a sort may be used only as an element type)
     from .datatypes import datatype_info
     k = 0
