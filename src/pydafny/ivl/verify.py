@@ -146,7 +146,10 @@ FIRST_ATTEMPT_RLIMIT = 2_000_000
 
 def _try_to_prove(solver: Solver, sopts: SolverOptions, query: list[T.Term],
                   result: ImplResult, print_smt: bool) -> tuple[bool, str, float]:
-    """`prove_first`: (1) the plain solver within FIRST_ATTEMPT_RLIMIT, then, if it ran out,
+    """`prove_first`: (1) the plain solver within FIRST_ATTEMPT_RLIMIT; if it gave up (out
+    of that budget, or incomplete) on a query with nonlinear arithmetic, (1') the plain solver
+    with z3's other arithmetic solver within the resource limit and 60% of the time left;
+    then, if (1) ran out,
     (2) the solver with preprocessing (z3's default tactics: equation solving, context
     simplification, ...; it proves some nonlinear and quantified queries the plain solver
     does not, but costs ~0.2 s even on trivial ones, hence second) within half of what is
@@ -176,9 +179,23 @@ def _try_to_prove(solver: Solver, sopts: SolverOptions, query: list[T.Term],
             return False, "", left()
         reason = session.reason_unknown()
         gave_up = _classify_unknown(reason, step, time.perf_counter() - tc)
-        if not gave_up:
+        if not gave_up and k > 0:
             return False, "", left()
         own_budget = sopts.resource_limit <= 0 or rl < sopts.resource_limit
+        if k == 0 and (not gave_up or (gave_up == Verdict.OUT_OF_RESOURCE and own_budget)) \
+                and T.has_nonlinear(query):
+            # nonlinear arithmetic: z3's other arithmetic solver (its nonlinear procedures
+            # differ: each proves queries the other gives up on; measured here, it proves
+            # nonlinear lemmas the first one runs out on at 8 times its resource count)
+            # within the resource limit and 60% of the time left
+            nl_rl = sopts.resource_limit if sopts.resource_limit > 0 else 10 * rl
+            nl_tl = max(0.6 * left(), 0.001) if sopts.time_limit > 0 else 0.0
+            nl = _nonlinear_attempt(solver, replace(sopts, resource_limit=nl_rl,
+                                                    time_limit=nl_tl), query)
+            if nl == "unsat":
+                return True, "", left()
+        if k == 0 and not gave_up:
+            return False, "", left()
         if k == 0 and gave_up == Verdict.OUT_OF_RESOURCE and own_budget:
             if sopts.time_limit > 0 and left() <= 0:
                 result.reason = reason
@@ -190,6 +207,23 @@ def _try_to_prove(solver: Solver, sopts: SolverOptions, query: list[T.Term],
         result.reason = reason
         return True, gave_up, 0.0
     return False, "", left()
+
+
+# the arithmetic solver of the nonlinear attempt (z3's default one; Dafny's is 2)
+NONLINEAR_ARITH_SOLVER = 6
+
+
+def _nonlinear_attempt(solver: Solver, sopts: SolverOptions, query: list[T.Term]) -> str:
+    """Check the query with z3's other arithmetic solver: "sat", "unsat" or "unknown". Any
+    verdict of z3 is sound, whichever decision procedure reached it."""
+    params = dict(sopts.params)
+    if params.get("smt.arith.solver") == NONLINEAR_ARITH_SOLVER:
+        return "unknown"
+    params["smt.arith.solver"] = NONLINEAR_ARITH_SOLVER
+    session = solver.open(replace(sopts, params=params))
+    for t in query:
+        session.add(t)
+    return session.check()
 
 
 def verify_impl(info: ProgramInfo, impl: ImplInfo, options: VerifyOptions,

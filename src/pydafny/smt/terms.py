@@ -287,3 +287,31 @@ def size(t: Term) -> int:
             for p in x.data.patterns:
                 stack.extend(p)
     return len(seen)
+
+
+_NUMERALS = ("int", "real")
+
+
+def _numeral(t: Term) -> bool:
+    while t.op in ("neg", "to_real", "to_int"):
+        t = t.args[0]
+    return t.op in _NUMERALS
+
+
+def has_nonlinear(terms: list[Term]) -> bool:
+    """Does any of the terms (their DAGs, quantifier bodies included) multiply two
+    non-numerals, or divide by a non-numeral (integer `div`/`mod`, real `/`)? Such queries
+    need the solver's nonlinear arithmetic."""
+    seen: set[int] = set()
+    stack = list(terms)
+    while stack:
+        x = stack.pop()
+        if id(x) in seen:
+            continue
+        seen.add(id(x))
+        if x.op == "*" and sum(1 for a in x.args if not _numeral(a)) >= 2:
+            return True
+        if x.op in ("div", "mod", "/") and len(x.args) == 2 and not _numeral(x.args[1]):
+            return True
+        stack.extend(x.args)
+    return False

@@ -418,10 +418,8 @@ def translate_forall(st: Any, s: D.ForallStmt) -> None:
     if concl != TRUE:
         if qformals:
             # the conclusion gets triggers as a quantifier written in the program would
-            from .triggers import select_triggers
-            trig = select_triggers(qformals, conj([rng2, concl]))
-            st.emit(I.Assume(I.Quantifier("forall", qformals,
-                                          implies(conj(tcs2 + [rng2]), concl), trig)))
+            from .triggers import triggered_forall
+            st.emit(I.Assume(triggered_forall(qformals, rng2, concl, side=conj(tcs2))))
         else:
             st.emit(I.Assume(implies(conj(tcs2 + [rng2]), concl)))
 

@@ -164,6 +164,37 @@ def select_triggers(vars_: tuple[I.Formal, ...], body: I.Expr,
     return _with_unfueled(list(_select(vars_, body, smallest)))
 
 
+def triggered_forall(vars_: tuple[I.Formal, ...], guard: I.Expr, body: I.Expr,
+                     side: I.Expr = I.BoolLit(True)) -> I.Quantifier:
+    """`forall vars :: side && guard ==> body` with triggers as a quantifier written in the
+    program gets them (see `ExprTranslator.tr_QuantifierExpr`): integer arithmetic in
+    arguments abstracted by bound variables when that gives triggers (`arith_triggers`),
+    else `select_triggers`. `side` (e.g. type constraints) is no source of trigger terms."""
+    from .arith_triggers import abstract_arithmetic
+    whole = _implies(guard, body)
+    vars2, eqs, whole2 = abstract_arithmetic(vars_, whole)
+    if vars2 != vars_:
+        trig2 = select_triggers(vars2, _and(eqs, whole2), smallest=True)
+        if trig2:
+            return I.Quantifier("forall", vars2, _implies(_and(side, eqs), whole2), trig2)
+    return I.Quantifier("forall", vars_, _implies(side, whole),
+                        select_triggers(vars_, _and(guard, body)))
+
+
+def _and(a: I.Expr, b: I.Expr) -> I.Expr:
+    if isinstance(a, I.BoolLit) and a.value:
+        return b
+    if isinstance(b, I.BoolLit) and b.value:
+        return a
+    return I.Binary("&&", a, b)
+
+
+def _implies(a: I.Expr, b: I.Expr) -> I.Expr:
+    if isinstance(a, I.BoolLit) and a.value:
+        return b
+    return I.Binary("==>", a, b)
+
+
 def _select(vars_: tuple[I.Formal, ...], body: I.Expr,
             smallest: bool = False) -> tuple[I.Trigger, ...]:
     names = frozenset(v.name for v in vars_)
