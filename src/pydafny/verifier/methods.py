@@ -3,7 +3,8 @@
 Takes: resolved Dafny methods/lemmas/constructors with their `MethodInfo`.
 Guarantees, for a method M:
   * procedure `M(this?, ins) returns (outs)`: requires = M's requires (each with a PRECONDITION
-    obligation), free requires = parameter types and allocation; ensures = M's ensures (each
+    obligation), free requires = parameter types and allocation (a constructor's `this` is
+    unallocated on entry and allocated on exit); ensures = M's ensures (each
     with a POSTCONDITION obligation); free ensures = result types, allocation only grows, and
     for each heap variable: objects allocated on entry outside M's modifies frame keep their
     contents. If M may write the heap (transitively), it modifies every heap variable and

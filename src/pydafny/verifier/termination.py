@@ -7,7 +7,9 @@ Guarantees:
       datatype: rank(a) < rank(b). Other types have no usable order here (FALSE: a proof of
       decrease can then only come from an earlier component), which is sound.
   * `lex_less(tr, news, olds)` is the lexicographic order on tuples (compared up to the
-    shorter length; equal prefixes then one strictly smaller component).
+    shorter length; equal prefixes then one strictly smaller component); with `or_equal`
+    its reflexive closure (`less_eq` per component), used for the loop fact "the measure at
+    the head is at most its entry value".
   * `default_decreases(formals)` is Dafny's default for methods and functions: the
     parameters, in order, whose types have an order; `decreases_values` puts a function's
     reads frame (as a set of objects) first when it has a reads clause, as Dafny does.
