@@ -32,11 +32,11 @@ _DATA_FNS: set[str] = set()
 _LIT_OPS = ("$Box.", "$Unbox.", "Seq#Build.")
 
 
-def register_data_fns(names: "list[str]") -> None:
+def register_data_fns(names: list[str]) -> None:
     _DATA_FNS.update(names)
 
 
-def lit_name(t: I.Type) -> "str | None":
+def lit_name(t: I.Type) -> str | None:
     """The mark function for values of IVL type t: Lit.int/real/bool, Lit.<sort> for
     datatype sorts (declared with the datatype), else None."""
     if t in _MARKS:
