@@ -115,8 +115,11 @@ def lex_less(tr: Any, news: list[tuple[D.Type, I.Expr]],
     if or_equal:
         if compared == 0:
             return TRUE
-        # all compared components unchanged, the last at most its old value
+        # all compared components unchanged, the last at most its old value (this replaces
+        # the strict alternative of the last component, which it includes)
         (tl, vl), (_, ol) = news[compared - 1], olds[compared - 1]
+        last = conj(prefix[:-1] + [less(tr, tl, vl, ol)])
+        alts = [a for a in alts if a is not last and a != last]
         alts.append(conj(prefix[:-1] + [less_eq(tr, tl, vl, ol)]))
     return disj(alts) if alts else FALSE
 
