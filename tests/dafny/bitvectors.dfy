@@ -40,3 +40,10 @@ method DivZero(x: bv8) {
 method WrongClaim(x: bv8) {
   assert x + 1 > x;  // error: wraps at 255
 }
+
+type uint8 = i: int | 0 <= i < 256
+
+method ToSubset(x: bv32, y: bv8) {
+  var b := y as uint8;
+  var a := x as uint8;  // error: the target's constraint is checked
+}

@@ -964,11 +964,13 @@ class ExprTranslator:
         v = self.tr(e.operand)
         src = T.base_type(e.operand.type) if e.operand.type is not None else None
         dst = T.base_type(e.to)
+        out: I.Expr
         if isinstance(src, D.BitvectorType) or isinstance(dst, D.BitvectorType):
+            # (then the target's own constraint, e.g. of a subset type of int, below)
             from .bitvectors import convert
-            return convert(self, v, src, dst, e)
-        if isinstance(src, (D.IntType, D.CharType)) and isinstance(dst, D.RealType):
-            out: I.Expr = I.FunApp("real", (v,))
+            out = convert(self, v, src, dst, e)
+        elif isinstance(src, (D.IntType, D.CharType)) and isinstance(dst, D.RealType):
+            out = I.FunApp("real", (v,))
         elif isinstance(src, D.RealType) and isinstance(dst, (D.IntType, D.CharType)):
             if self.wf.active:
                 self.wf.check(I.Binary("==", I.FunApp("real", (I.FunApp("int", (v,)),)), v),
