@@ -99,7 +99,7 @@ class ExprTranslator:
             from .bitvectors import bv_type, literal
             w = T.base_type(e.type).width  # type: ignore[union-attr]
             bv_type(self.enc, w, e.span)
-            return literal(e.value, w)
+            return literal(e.value, w, e.span)
         return E.const_int(e.value)
 
     def tr_RealLit(self, e: D.RealLit) -> I.Expr:
@@ -398,6 +398,13 @@ class ExprTranslator:
                 full.append(self.env.scc_layer)
             else:
                 full.append(self.env.fuel)
+        if f.is_twostate:
+            # the previous state of a twostate function's call: what `old` sees here
+            old = self.env.old_heap
+            if old is None or any(hv.name not in old for hv in self.ctx.heap_list()):
+                raise Unsupported(e.span, "a twostate function call without a previous state")
+            for hv in self.ctx.heap_list():
+                full.append(old[hv.name])
         if info.reads_heap:
             for hv in self.ctx.heap_list():
                 full.append(self.heap_expr(hv.name))

@@ -2,7 +2,9 @@
 
 Takes: resolved Dafny functions and their `FuncInfo`.
 Guarantees, for a function F of height h (its rank in the call graph's SCC order):
-  * `F(ly?, heap..., this?, args)`; `ly` (a fuel layer) only for recursive F;
+  * `F(ly?, oldheap..., heap..., this?, args)`; `ly` (a fuel layer) only for recursive F,
+    `oldheap` (the previous state, what `old` sees) only for twostate F: a call passes
+    the caller's `old` state, its well-formedness is checked for an arbitrary one;
   * `axiom F($LS(ly), ...) == F(ly, ...)` (all layers are the same function);
   * definition: `h < $Height ==> forall ... :: {F($LS(ly), ...)} types && pre ==>
     F($LS(ly), ...) == body`, where calls inside the body to F's recursive group use `ly`: a
@@ -68,6 +70,8 @@ def postcondition_of(ctx: ProgramCtx, info: FuncInfo, env: Env, recv: Optional[I
     e2 = _pure_env(ctx, info, env.heap, recv, args)
     e2.fuel = env.fuel
     e2.cur_func, e2.scc_layer = env.cur_func, env.scc_layer
+    if f.is_twostate:
+        e2.old_heap = env.old_heap  # the call's previous state
     if f.result is not None:
         e2.vars[id(f.result)] = call
     tr = ExprTranslator(ctx, e2, WF(None))
@@ -123,6 +127,14 @@ def signature(ctx: ProgramCtx, info: FuncInfo) -> tuple[list[I.Formal], Env, Opt
     if info.recursive:
         formals.append(I.Formal("ly#", LAYER))
         ly = I.Ident("ly#")
+    if f.is_twostate:
+        # the previous state's heap (what `old` sees), before the current heap; without
+        # `$Alloc`, so `fresh`/allocation tests inside are unsupported
+        env.old_heap = {}
+        for hv in ctx.heap_list():
+            bn = "ho#" + hv.name
+            formals.append(I.Formal(bn, hv.type))
+            env.old_heap[hv.name] = I.Ident(bn)
     if info.reads_heap:
         for hv in ctx.heap_list():
             bn = "h#" + hv.name
@@ -264,6 +276,13 @@ def function_wf_impl(ctx: ProgramCtx, info: FuncInfo) -> I.ImplementationDecl:
     stmts: list[I.Stmt] = [I.Assume(I.Binary("==", I.Ident("$Height"), I.IntLit(info.height)))]
     env, ins, locals_ = method_env(ctx, f, f.formals, [], stmts, is_function=True)
     env.cur_func = info
+    if f.is_twostate:
+        # checked for an arbitrary previous heap: fresh locals (uninitialized); without
+        # `$Alloc`, so `fresh`/allocation tests inside are unsupported
+        env.old_heap = {}
+        for hv in ctx.heap_list():
+            locals_.append(I.Formal("ho#" + hv.name, hv.type))
+            env.old_heap[hv.name] = I.Ident("ho#" + hv.name)
     wf = WF(stmts)
     tr = ExprTranslator(ctx, env, wf)
     for r in f.requires:
@@ -276,6 +295,8 @@ def function_wf_impl(ctx: ProgramCtx, info: FuncInfo) -> I.ImplementationDecl:
     call_args: list[I.Expr] = []
     if info.recursive:
         call_args.append(LS(LZ))
+    if f.is_twostate:
+        call_args.extend(env.old_heap[hv.name] for hv in ctx.heap_list())  # type: ignore
     if info.reads_heap:
         call_args.extend(env.heap[hv.name] for hv in ctx.heap_list())
     if env.this is not None and this_type(ctx, f) is not None:

@@ -302,10 +302,12 @@ def translate(program: D.Program) -> Translation:
         except Unsupported as e:
             unsupported(e, f)
             continue
-        if f.is_twostate:
-            unsupported(Unsupported(f.span, "twostate functions"), f)
+        if f.is_twostate and f.extreme:
+            unsupported(Unsupported(f.span, "twostate extreme predicates"), f)
             continue
-        reads_heap = bool(f.reads) and not all(
+        # a twostate function takes the previous heap besides the current one (see
+        # `functions.signature`)
+        reads_heap = f.is_twostate or bool(f.reads) and not all(
             fr.expr is not None and isinstance(fr.expr, D.SetDisplay) and not fr.expr.elems
             for fr in f.reads)
         name = names.of(f, f"{_owner_prefix(f)}{f.name}")
