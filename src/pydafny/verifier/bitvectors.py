@@ -44,8 +44,12 @@ def fn(enc: Any, op: str, width: int, *args: I.Expr) -> I.Expr:
     return I.FunApp(f"BV#{op}.bv{width}", tuple(args))
 
 
-def literal(value: int, width: int) -> I.Expr:
-    return I.BvLit(value % (1 << width), width)
+def literal(value: int, width: int, span: Any = None) -> I.Expr:
+    """The bvN literal; Dafny rejects literals outside 0..2^N-1 (not translated here)."""
+    if not 0 <= value < (1 << width):
+        raise Unsupported(span, f"bitvector literal ({value}) is too large for the type "
+                                f"bv{width}")
+    return I.BvLit(value, width)
 
 
 def binop(tr: Any, op: str, lt: Any, rt: Any, a: I.Expr, b: I.Expr, e: D.Node) -> I.Expr:
