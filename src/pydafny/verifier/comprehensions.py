@@ -227,7 +227,6 @@ def set_comprehension(tr: Any, e: D.SetComprehension) -> I.Expr:
     name = ctx.names.fresh("setcomp")
     from .encoding import tag
     elem_t = ctx.enc.ivl_type(T.normalize(e.type).elem)  # type: ignore[union-attr]
-    fdecl = I.FunctionDecl(name, tuple(params), st)
     # axiom
     from .exprs import ExprTranslator
     formals2, tcs2, env3 = ExprTranslator(ctx, env2, WF(None)).bind_vars(e.vars)
@@ -235,10 +234,15 @@ def set_comprehension(tr: Any, e: D.SetComprehension) -> I.Expr:
     rng = p.tr(e.range)
     y = I.Ident("y#sc")
     term = p.tr(e.term) if e.term is not None else I.Ident(formals2[0].name)
-    app = I.FunApp(name, tuple(I.Ident(x.name) for x in params))
-    mem = set_fn("In", st, app, y)
     from .encoding import equal
     body = I.Quantifier("exists", formals2, conj([tcs2, rng, equal(elem_t, y, term)]))
+    # closed subterms (`a.Length`, `h[a]`) become parameters, as Boogie lifts lambdas
+    from .lifting import lift_closed
+    params, actuals, (body,) = lift_closed(ctx, list(params), list(actuals), [body],
+                                           {y.name} | {x.name for x in formals2})
+    fdecl = I.FunctionDecl(name, tuple(params), st)
+    app = I.FunApp(name, tuple(I.Ident(x.name) for x in params))
+    mem = set_fn("In", st, app, y)
     axiom = I.Quantifier(
         "forall", tuple(params) + (I.Formal("y#sc", elem_t),), I.Binary("<==>", mem, body),
         (I.Trigger((mem,)),))

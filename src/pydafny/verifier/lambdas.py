@@ -68,6 +68,10 @@ def lambda_value(tr: Any, e: D.LambdaExpr) -> I.Expr:
     bargs = tuple(I.Ident(b.name) for b in boxes)
     body = ctx.enc.box(p.tr(e.body), ctx.enc.ivl_type(e.body.type))
     pre2 = conj([p.tr(r) for r in e.requires])
+    # closed subterms (`|s|`, `h[a]`) become parameters, as Boogie lifts lambdas
+    from .lifting import lift_closed
+    params, actuals, (body, pre2) = lift_closed(ctx, list(params), list(actuals),
+                                                [body, pre2], {b.name for b in boxes})
     # Alpha-equivalent lambdas (same closure parameters and parameter types, same body and
     # precondition up to the names of bound variables) denote the same function: they share
     # one symbol, as Boogie's lambda lifting does, so `Sum(n, x => g(x))` and
