@@ -138,9 +138,11 @@ def declare_method(ctx: ProgramCtx, info: MethodInfo) -> Any:
     return (entry, env, ins, outs)
 
 
-def build_method(ctx: ProgramCtx, info: MethodInfo, declared: Any
-                 ) -> list[I.ImplementationDecl]:
-    """M's implementations (body, spec well-formedness); its procedure is declared."""
+def build_method(ctx: ProgramCtx, info: MethodInfo, declared: Any,
+                 merged_body: Optional[D.BlockStmt] = None) -> list[I.ImplementationDecl]:
+    """M's implementations (body, spec well-formedness); its procedure is declared.
+    `merged_body`: the body to verify instead of M's own (a refining method's body merged
+    with the refined one, `refinement_bodies`)."""
     from .stmts import StmtTranslator
     m = info.decl
     impls: list[I.ImplementationDecl] = []
@@ -158,7 +160,7 @@ def build_method(ctx: ProgramCtx, info: MethodInfo, declared: Any
         if ih is not None:
             entry.append(I.Assume(ih))
         st = StmtTranslator(ctx, info, env, mod_frame(ctx, m, env))
-        body = st.method_body(m.body, entry)
+        body = st.method_body(merged_body or m.body, entry)
         end = m.body.span
         if end.file is not None:
             from ..syntax.source import Span

@@ -214,6 +214,14 @@ def translate(program: D.Program) -> Translation:
         decls = [(d, o) for d, o in decls if id(d) not in bad]
         funcs = [d for d, _ in decls if isinstance(d, D.Function)]
         methods = [d for d, _ in decls if isinstance(d, D.Method)]
+    # refining methods: their bodies merged with the refined ones (`refinement_bodies`)
+    from .refinement_bodies import merged_bodies
+    merged = merged_bodies(program.module)
+    for m in list(methods):
+        r = merged.get(id(m))
+        if isinstance(r, Unsupported):
+            unsupported(r, m)
+            methods = [g for g in methods if g is not m]
     # extreme predicates and lemmas: prefix predicates and prefix lemmas (see `extreme`)
     from .extreme import prepare
     plan = prepare(funcs, methods, ctx.cocalls)
@@ -264,6 +272,8 @@ def translate(program: D.Program) -> Translation:
     for m in methods:
         c = _Calls()
         c.visit(m)
+        if isinstance(merged.get(id(m)), D.BlockStmt):
+            c.visit(merged[id(m)])  # the refined statements merged into m's body
         medges[id(m)] = c.methods
         # a class constructor allocates `this`
         from .framing import is_constructor
@@ -390,7 +400,9 @@ def translate(program: D.Program) -> Translation:
                 from .extreme import main_impl
                 impls = main_impl(ctx, info_m, declared[id(m)], plan.prefix_lemma[id(m)])
             else:
-                impls = build_method(ctx, info_m, declared[id(m)])
+                body = merged.get(id(m))
+                impls = build_method(ctx, info_m, declared[id(m)],
+                                     body if isinstance(body, D.BlockStmt) else None)
         except Unsupported as e:
             del ctx.decls[mark:]
             unsupported(e, m)
