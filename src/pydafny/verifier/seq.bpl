@@ -45,10 +45,11 @@ axiom (forall s0: Seq.$T, s1: Seq.$T, n: int :: { Seq#Index.$T(Seq#Append.$T(s0,
 axiom (forall s0: Seq.$T, s1: Seq.$T, m: int :: {:weight 10} { Seq#Index.$T(s1, m), Seq#Append.$T(s0, s1) }
   0 <= m && m < Seq#Length.$T(s1) ==>
     Seq#Index.$T(Seq#Append.$T(s0, s1), m + Seq#Length.$T(s0)) == Seq#Index.$T(s1, m));
-// Appending the empty list changes nothing.
-axiom (forall s0: Seq.$T, s1: Seq.$T :: { Seq#Append.$T(s0, s1) }
-  (Seq#Length.$T(s1) == 0 ==> Seq#Append.$T(s0, s1) == s0) &&
-  (Seq#Length.$T(s0) == 0 ==> Seq#Append.$T(s0, s1) == s1));
+// Appending the empty list changes nothing. (Triggered on the empty list itself, as Dafny does:
+// a trigger on every concatenation made each one a case split on the lengths of its parts.
+// A list known to have length 0 is the empty list by the length axiom above.)
+axiom (forall s: Seq.$T :: { Seq#Append.$T(s, Seq#Empty.$T) } Seq#Append.$T(s, Seq#Empty.$T) == s);
+axiom (forall s: Seq.$T :: { Seq#Append.$T(Seq#Empty.$T, s) } Seq#Append.$T(Seq#Empty.$T, s) == s);
 
 function Seq#Update.$T(s: Seq.$T, i: int, v: $E): Seq.$T;
 // s[i := v] for an index in range keeps the length and replaces element i.
