@@ -14,8 +14,9 @@ class C extends T {
   {
     r := 1;
   }
-  // overriding a function: unsupported (so T.F's specification is unchecked and unusable)
-  function F(): int { 5 }
+  // overriding a function with another signature: unsupported (so T.F's specification
+  // is unchecked and unusable)
+  function F(): nat { 5 }
   // recursion through dynamic dispatch: termination of overrides is not checked
   method Loop(n: nat)
     decreases n

@@ -44,7 +44,7 @@ def plain_message(ob: Obligation) -> str:
     """The message of an obligation checked by a plain IVL `assert`."""
     if ob.kind == Kind.SUBSET:
         return f"value does not satisfy the subset constraints of '{ob.detail}'"
-    if ob.kind in (Kind.DESTRUCTOR, Kind.WITNESS, Kind.SHIFT):
+    if ob.kind in (Kind.DESTRUCTOR, Kind.WITNESS, Kind.SHIFT, Kind.OVERRIDE):
         return ob.detail
     if ob.kind == Kind.MATCH:
         return f"missing case in match expression: {ob.detail}"

@@ -44,6 +44,8 @@ class Kind:
     MAP_KEYS = "map-keys"                        # a map comprehension maps a key twice
     SHIFT = "shift"                              # a bitvector shift amount out of range
     WITNESS = "witness"                          # a subset type/newtype is inhabited
+    OVERRIDE = "override"                        # a trait member's override meets its
+                                                 # specification (detail: the message)
     EMPTY_READS = "empty-reads"                  # a lambda's reads clause is empty (the
                                                  # only lambdas translated read nothing)
 

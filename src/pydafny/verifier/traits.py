@@ -6,9 +6,10 @@ Guarantees:
     member)` (a member of a class or trait named like a member of one of its ancestor traits),
     the trait members each one overrides, and the members the verifier cannot handle soundly
     (`bad`: id -> what is unsupported).
-    Supported: non-generic traits whose body-less methods/lemmas are overridden by methods/lemmas
-    of the same kind and signature. Unsupported (both sides): overriding functions, overriding a
-    member that has a body, different signatures, type parameters, generic traits.
+    Supported: non-generic traits whose body-less methods/lemmas/functions are overridden by
+    members of the same kind and signature. Unsupported (both sides): overriding a member that
+    has a body, different signatures, type parameters, twostate/extreme functions, generic
+    traits.
   * A call names the member its receiver's static type selects (the resolver's choice), so a
     call through a trait-typed receiver uses the trait member's procedure, i.e. its
     specification. That is sound because every override is checked against it:
@@ -21,8 +22,15 @@ Guarantees:
     writes propagate to the trait member; a trait member in a recursive group with one of its
     overrides (recursion through dispatch, whose termination would need Dafny's decreases
     comparison of overrides) is reported unsupported by the translator.
+  * Function overrides (`fn_overrides`): a class function overriding a body-less trait
+    function of the same signature is checked by `function_override_check`; the trait
+    function stays an uninterpreted function known only by its specification (and reads
+    frame), with an edge to each override in the call graph (recursion through it:
+    unsupported).
   The verifier models no dynamic types: an object of a trait type is any allocated object, so
-  facts are never derived from an object's class (`is`/downcasting `as` stay unsupported).
+  facts are never derived from an object's class (`is`/downcasting `as` stay unsupported),
+  and a trait function applied to an object of a known class is not known to equal the
+  class's function (incomplete, never wrong).
 """
 
 from __future__ import annotations
@@ -43,6 +51,8 @@ _BODYLESS_KINDS = ("method", "lemma")
 class TraitPlan:
     overrides: list[tuple[D.Method, D.Method]] = field(default_factory=list)
     dispatch: dict[int, list[D.Method]] = field(default_factory=dict)
+    fn_overrides: list[tuple[D.Function, D.Function]] = field(default_factory=list)
+    fn_dispatch: dict[int, list[D.Function]] = field(default_factory=dict)
     bad: dict[int, str] = field(default_factory=dict)
 
 
@@ -94,6 +104,21 @@ def _same_signature(x: D.Method, y: D.Method) -> bool:
     return True
 
 
+def _same_fn_signature(x: D.Function, y: D.Function) -> bool:
+    if x.kind != y.kind or x.is_static or y.is_static or x.type_params or y.type_params:
+        return False
+    if x.is_twostate or y.is_twostate or x.extreme or y.extreme or x.is_ghost != y.is_ghost:
+        return False
+    if len(x.formals) != len(y.formals):
+        return False
+    if T.type_to_str(x.result_type) != T.type_to_str(y.result_type):
+        return False
+    if any(fr.field_name is not None for fr in list(x.reads) + list(y.reads)):
+        return False
+    return all(T.type_to_str(a.type) == T.type_to_str(b.type) and a.default is None
+               and b.default is None for a, b in zip(x.formals, y.formals))
+
+
 def plan_traits(decls: list[tuple[D.Decl, Any]]) -> TraitPlan:
     plan = TraitPlan()
     classes = [d for d, _ in decls if isinstance(d, D.ClassDecl) and d is not B.OBJECT]
@@ -116,9 +141,12 @@ def plan_traits(decls: list[tuple[D.Decl, Any]]) -> TraitPlan:
                 if isinstance(mem, D.Method) and isinstance(y, D.Method) and y.body is None \
                         and _same_signature(mem, y):
                     plan.overrides.append((mem, y))
-                    plan.dispatch.setdefault(id(y), []).append(mem)
                     continue
-                what = ("overriding trait functions"
+                if isinstance(mem, D.Function) and isinstance(y, D.Function) \
+                        and y.body is None and _same_fn_signature(mem, y):
+                    plan.fn_overrides.append((mem, y))
+                    continue
+                what = ("overriding trait functions in this way"
                         if isinstance(mem, D.Function) or isinstance(y, D.Function)
                         else "overriding a trait member with a body"
                         if getattr(y, "body", None) is not None
@@ -135,14 +163,18 @@ def plan_traits(decls: list[tuple[D.Decl, Any]]) -> TraitPlan:
                             and y.name not in own and not y.is_static:
                         plan.bad[id(y)] = f"trait member not implemented by class '{c.name}'"
     # a trait member whose override is unsupported has an unchecked specification
-    for x, y in plan.overrides:
+    for x, y in plan.overrides + plan.fn_overrides:  # type: ignore[operator]
         if id(x) in plan.bad:
             plan.bad[id(y)] = plan.bad[id(x)]
     plan.overrides = [(x, y) for x, y in plan.overrides
                       if id(x) not in plan.bad and id(y) not in plan.bad]
+    plan.fn_overrides = [(x, y) for x, y in plan.fn_overrides
+                         if id(x) not in plan.bad and id(y) not in plan.bad]
     plan.dispatch = {}
     for x, y in plan.overrides:
         plan.dispatch.setdefault(id(y), []).append(x)
+    for fx, fy in plan.fn_overrides:
+        plan.fn_dispatch.setdefault(id(fy), []).append(fx)
     return plan
 
 
@@ -298,3 +330,112 @@ def implicit_downcasts(module: D.ModuleDecl) -> list[Any]:
             self.generic_visit(e)
     _V().visit(module)
     return found
+
+
+def function_override_check(ctx: ProgramCtx, x: D.Function, y: D.Function, k: int
+                            ) -> list[I.Decl]:
+    """The procedure and implementation checking that class function x satisfies trait
+    function y's specification, for any `this` and arguments (with y's names):
+    y's precondition implies x's, x's reads frame is within y's, and x's value satisfies
+    y's result type and postconditions (where y applied to `this` and the same arguments
+    stands for x's value: at run time, a call of y on an object of x's class is x).
+    The trait function itself stays uninterpreted: only its specification is known."""
+    from .encoding import REF, conj, implies
+    from .exprs import ExprTranslator
+    from .context import WF
+    from .framing import frame_contains, method_env
+    from .functions import postcondition_of
+    from .obligations import Kind, Obligation
+    from .unsupported import Unsupported
+    xi, yi = ctx.funcs[id(x)], ctx.funcs[id(y)]
+    if xi.reads_heap != yi.reads_heap \
+            or xi.formal_types != yi.formal_types or xi.result_type != yi.result_type:
+        raise Unsupported(x.span, "an override of a trait function with another encoding")
+    stmts: list[I.Stmt] = [I.Assume(I.Binary("==", I.Ident("$Height"),
+                                             I.IntLit(ctx.max_height + 1)))]
+    env, ins, locals_ = method_env(ctx, y, y.formals, [], stmts, is_function=True)
+    args = [env.vars[id(f)] for f in y.formals]
+    xenv = env.copy()
+    for fx, fy in zip(x.formals, y.formals):
+        xenv.vars[id(fx)] = env.vars[id(fy)]
+    ytr = ExprTranslator(ctx, env, WF(None))
+    xtr = ExprTranslator(ctx, xenv, WF(None))
+    for r in y.requires:
+        stmts.append(I.Assume(ytr.tr(r.expr)))
+    for r in x.requires:
+        stmts.append(I.Assert(xtr.tr(r.expr), info=Obligation(
+            Kind.OVERRIDE, x.span, "the function must provide an equal or more permissive "
+            "precondition than in its parent trait", ((r.expr.span, "this precondition"),)),
+            span=x.span))
+    if xi.reads_heap:
+        o = I.Ident("o#ov")
+        inner = implies(frame_contains(ctx, xenv, list(x.reads), o),
+                        frame_contains(ctx, env, list(y.reads), o))
+        stmts.append(I.Assert(I.Quantifier("forall", (I.Formal("o#ov", REF),), inner),
+                              info=Obligation(Kind.OVERRIDE, x.span,
+                                              "the function may read only what its parent "
+                                              "trait's function reads"), span=x.span))
+    heap = [env.heap[hv.name] for hv in ctx.heap_list()] if xi.reads_heap else []
+    this = env.this
+    assert this is not None
+    # any fuel layer: all layers of a recursive function denote the same function
+    layer = [I.FunApp("$LS", (I.Ident("$LZ"),))] if xi.recursive else []
+    xcall = I.FunApp(xi.name, tuple(layer + heap + [this] + args))
+    post = postcondition_of(ctx, yi, env, this, args, xcall)
+    # y applied to this object (any arguments) is x's value there
+    post = _rename_on(post, yi.name, xi.name, (1 if yi.recursive else 0) + len(heap), this,
+                      1 if yi.recursive else 0, layer)
+    if _applies(post, yi.name):
+        raise Unsupported(x.span, "a trait function specification about other objects")
+    stmts.append(I.Assert(post, info=Obligation(
+        Kind.OVERRIDE, x.span, "the function must provide an equal or more detailed "
+        "postcondition than in its parent trait"), span=x.span))
+    name = ctx.names.fresh(f"Override${getattr(x.owner, 'name', '?')}.{x.name}")
+    proc = I.ProcedureDecl(name, tuple(ins), (), (), (), ())
+    impl = I.ImplementationDecl(name, tuple(ins), (),
+                                I.Body(tuple(locals_), (I.Block("start", tuple(stmts)),)),
+                                span=x.span)
+    return [proc, impl]
+
+
+def _rename_on(e: Any, old: str, new: str, k: int, this: I.Expr, drop: int = 0,
+               layer: list[I.Expr] | None = None) -> Any:
+    """e with every application old(ly?, h..., this, args) (receiver at position k) made an
+    application of new: its first `drop` arguments (a fuel layer) replaced by `layer`."""
+    import dataclasses
+
+    def go(x: Any) -> Any:
+        return _rename_on(x, old, new, k, this, drop, layer)
+    if isinstance(e, I.FunApp):
+        args = tuple(go(a) for a in e.args)
+        if e.name == old and len(args) > k and args[k] == this:
+            return dataclasses.replace(e, name=new, args=tuple(layer or []) + args[drop:])
+        return dataclasses.replace(e, args=args)
+    if not dataclasses.is_dataclass(e) or not isinstance(e, I.Node):
+        return e
+    changes: dict[str, Any] = {}
+    for f in dataclasses.fields(e):
+        if f.name == "span":
+            continue
+        v = getattr(e, f.name)
+        if isinstance(v, I.Node):
+            changes[f.name] = go(v)
+        elif isinstance(v, tuple) and v and all(isinstance(t, I.Node) for t in v):
+            changes[f.name] = tuple(go(t) for t in v)
+    return dataclasses.replace(e, **changes) if changes else e
+
+
+def _applies(e: Any, name: str) -> bool:
+    import dataclasses
+    if isinstance(e, I.FunApp) and e.name == name:
+        return True
+    if not dataclasses.is_dataclass(e) or not isinstance(e, I.Node):
+        return False
+    for f in dataclasses.fields(e):
+        v = getattr(e, f.name)
+        if isinstance(v, I.Node) and _applies(v, name):
+            return True
+        if isinstance(v, tuple) and any(isinstance(t, I.Node) and _applies(t, name)
+                                        for t in v):
+            return True
+    return False

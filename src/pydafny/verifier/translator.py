@@ -281,10 +281,17 @@ def translate(program: D.Program) -> Translation:
         if id(m) in plan.prefix_lemma:
             # an extreme lemma's proof is its prefix lemma at every depth
             medges[id(m)] = [plan.prefix_lemma[id(m)]]
-    # dynamic dispatch: a call of a trait method may run any of its overrides
+    # dynamic dispatch: a call of a trait member may run any of its overrides
     for m in methods:
         medges[id(m)] = medges[id(m)] + traits.dispatch.get(id(m), [])
+    for f in funcs:
+        fedges[id(f)] = fedges[id(f)] + traits.fn_dispatch.get(id(f), [])
     fcomp = _sccs(funcs, fedges)
+    for f in list(funcs):
+        if any(fcomp.get(id(x)) == fcomp[id(f)] for x in traits.fn_dispatch.get(id(f), [])):
+            unsupported(Unsupported(f.span, "recursion through a trait function's dispatch"), f)
+            funcs = [g for g in funcs if g is not f]
+            traits.fn_overrides = [(x, y) for x, y in traits.fn_overrides if y is not f]
     mcomp = _sccs(methods, medges)
     for m in list(methods):
         if any(mcomp.get(id(x)) == mcomp[id(m)] for x in traits.dispatch.get(id(m), [])):
@@ -412,7 +419,23 @@ def translate(program: D.Program) -> Translation:
             bodies.extend(impls)
             tr.units.append(Unit(m.name, m.span, [i.name for i in impls]))
     # each override satisfies the specification of the trait member it overrides
-    from .traits import override_check
+    from .traits import function_override_check, override_check
+    for k, (fx, fy) in enumerate(traits.fn_overrides):
+        if id(fx) not in ctx.funcs or id(fy) not in ctx.funcs:
+            if id(fy) in ctx.funcs:
+                unsupported(Unsupported(fx.span, "an override whose check cannot be built"),
+                            fy)
+            continue
+        mark = len(ctx.decls)
+        try:
+            checks = function_override_check(ctx, fx, fy, k)
+        except Unsupported as e:
+            del ctx.decls[mark:]
+            unsupported(e, fx)
+            continue
+        bodies.extend(checks)
+        tr.units.append(Unit(fx.name, fx.span, [c.name for c in checks
+                                                if isinstance(c, I.ImplementationDecl)]))
     for k, (x, y) in enumerate(traits.overrides):
         if id(x) not in ctx.methods or id(y) not in ctx.methods:
             if id(y) in ctx.methods:
