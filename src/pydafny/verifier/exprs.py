@@ -841,7 +841,8 @@ class ExprTranslator:
             from .triggers import select_triggers
             whole = implies(guard, body) if e.kind == "forall" else conj([guard, body])
             formals2, eqs, whole2 = abstract_arithmetic(formals, whole)
-            if formals2 != formals:
+            from .triggers import has_looping_candidate
+            if formals2 != formals and has_looping_candidate(formals, conj([guard, body])):
                 # `s[n + 1]` as `s[t]` with `t == n + 1` (an equivalent quantifier)
                 trig2 = select_triggers(formals2, conj([eqs, whole2]), smallest=True)
                 if trig2:

@@ -173,12 +173,26 @@ def triggered_forall(vars_: tuple[I.Formal, ...], guard: I.Expr, body: I.Expr,
     from .arith_triggers import abstract_arithmetic
     whole = _implies(guard, body)
     vars2, eqs, whole2 = abstract_arithmetic(vars_, whole)
-    if vars2 != vars_:
+    if vars2 != vars_ and has_looping_candidate(vars_, _and(guard, body)):
         trig2 = select_triggers(vars2, _and(eqs, whole2), smallest=True)
         if trig2:
             return I.Quantifier("forall", vars2, _implies(_and(side, eqs), whole2), trig2)
     return I.Quantifier("forall", vars_, _implies(side, whole),
                         select_triggers(vars_, _and(guard, body)))
+
+
+def has_looping_candidate(vars_: tuple[I.Formal, ...], body: I.Expr) -> bool:
+    """Would a trigger candidate of the quantifier match another term of its body built
+    from it (`s[n]` with `s[n + 1]`)? Only then is index arithmetic abstracted: elsewhere the
+    single triggers chosen without it are as good (`nth(i, xs.tail)` beside
+    `nth(i + 1, xs)` does not loop, and a multi-trigger would need both terms)."""
+    names = frozenset(v.name for v in vars_)
+    raw: list[I.Expr] = []
+    _collect(body, names, frozenset(), raw)
+    every: list[I.Expr] = []
+    _all_subterms(body, every)
+    return any(_loops(t, every, names) for t in raw
+               if not (isinstance(t, I.FunApp) and t.name.startswith(_NOT_ALONE)))
 
 
 def _and(a: I.Expr, b: I.Expr) -> I.Expr:
