@@ -522,6 +522,26 @@ class Resolver(StmtResolver):
             self.block_stmts(m.body.stmts)
             self.locals.pop()
         self.locals.pop()
+        if isinstance(base, ast.Method):
+            self.inherit_spec(m, base)
+
+    def inherit_spec(self, m: ast.Method, base: ast.Method) -> None:
+        """A refining `method M...` has the refined method's specification (Dafny's
+        refinement): its requires, modifies and reads as they are (adding to them is an
+        error, as in Dafny), its ensures followed by the refining ones, and its decreases
+        unless it gives one. The clauses are shared, already resolved (same formals)."""
+        if m.requires:
+            self.error(m.requires[0].expr.span,
+                       "a refining method is not allowed to add preconditions")
+        if m.modifies:
+            self.error(m.modifies[0].span,
+                       "a refining method is not allowed to extend the modifies clause")
+        m.requires = list(base.requires)
+        m.modifies = list(base.modifies)
+        m.reads = list(base.reads) + list(m.reads)
+        m.ensures = list(base.ensures) + list(m.ensures)
+        if m.decreases is None:
+            m.decreases = base.decreases
 
     def resolve_iterator(self, d: ast.IteratorDecl) -> None:
         self.cur_member = d

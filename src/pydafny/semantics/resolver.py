@@ -95,7 +95,9 @@ Refinement (lenient)
 * A module `B refines A` sees A's declarations it does not redeclare; a type redeclared
   in B inherits the members of A's (via its member table); a `method M...` with an
   omitted signature takes the refined method's formals (its `ins`/`outs` are set to the
-  same Formal objects); `...;` brings the refined body's top-level locals into scope.
+  same Formal objects) and specification (its `requires`/`modifies`/`reads`/`ensures`
+  lists start with the refined method's clauses, the same objects; adding requires or
+  modifies is an error); `...;` brings the refined body's top-level locals into scope.
   Type parameters of a type and of its refinement are treated as equal.
 
 Calls
