@@ -89,3 +89,18 @@ class WideReads extends Shape {
     k
   }
 }
+
+// on an object of a known class, the trait function is the class's function
+method Linked(q: Square)
+  requires q.w == 2
+{
+  var s: Shape := q;
+  assert s.Area() == 4;
+  assert s.Valid();
+  Use(q);
+  var q2 := new Square(5);
+  Use(q2);
+  var s2: Shape := q2;
+  assert s2.Area() == 25;
+  assert s2.Area() == 24;  // error
+}

@@ -60,6 +60,13 @@ def declare_procedure(ctx: ProgramCtx, info: MethodInfo, env: Env, ins: list[I.F
             this_alloc = I.Unary("!", this_alloc)  # the constructor allocates it
         requires.append(I.Requires(conj([I.Binary("!=", env.this, I.Ident("null")),
                                          this_alloc]), free=True))
+    from .traits import class_fact, type_fact
+    # objects of class types have exactly that class (tracked only with trait functions)
+    facts = [class_fact(ctx, m.owner, env.this) if env.this is not None else None]
+    facts += [type_fact(ctx, f.type, env.vars[id(f)]) for f in m.ins]
+    for fact in facts:
+        if fact is not None:
+            requires.append(I.Requires(fact, free=True))
     for f in m.ins:
         v = env.vars[id(f)]
         c = conj([type_constraint(ctx, f.type, v), datatype_field_facts(ctx, f.type, v)])
@@ -96,6 +103,9 @@ def declare_procedure(ctx: ProgramCtx, info: MethodInfo, env: Env, ins: list[I.F
         c = type_constraint(ctx, f.type, v)
         if c != TRUE:
             ensures.append(I.Ensures(c, free=True))
+        fact = type_fact(ctx, f.type, v)
+        if fact is not None:
+            ensures.append(I.Ensures(fact, free=True))
         if T.is_ref_type(f.type):
             ensures.append(I.Ensures(disj([I.Binary("==", v, I.Ident("null")),
                                            I.MapSelect(I.Ident("$Alloc"), (v,))]), free=True))

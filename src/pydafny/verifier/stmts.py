@@ -585,6 +585,10 @@ class StmtTranslator:
         from .framing import is_constructor
         ctor = r.ctor_decl
         o = self.allocate(r.span, by_constructor=ctor is not None and is_constructor(ctor))
+        from .traits import class_fact
+        fact = class_fact(self.ctx, cd, o)
+        if fact is not None:
+            self.emit(I.Assume(fact))  # a new object's class (see `traits`)
         if ctor is None:
             if r.args:
                 raise Unsupported(r.span, "constructor arguments without constructor")

@@ -36,7 +36,7 @@ Guarantees:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, Iterator, Optional
 
 from ..ivl import ast as I
 from ..semantics import builtins as B
@@ -439,3 +439,76 @@ def _applies(e: Any, name: str) -> bool:
                                         for t in v):
             return True
     return False
+
+
+# ---------------------------------------------------------------------- dynamic types
+DTYPE = "$dtype"
+
+
+def enable_dynamic_types(ctx: ProgramCtx, decls: list[tuple[D.Decl, Any]]) -> None:
+    """Give every class (not trait, not array) a distinct integer tag and declare
+    `$dtype(o)`, an object's class. Used only to link trait functions to their overrides."""
+    if ctx.class_tags:
+        return
+    k = 0
+    for d, _ in decls:
+        if isinstance(d, D.ClassDecl) and not d.is_trait and d is not B.OBJECT \
+                and not B.array_dims(d):
+            k += 1
+            ctx.class_tags[id(d)] = k
+    ctx.global_decls.append(I.FunctionDecl(DTYPE, (I.Formal("o", I.CtorType("Ref")),),
+                                           I.INT))
+
+
+def class_fact(ctx: ProgramCtx, cls: Any, v: I.Expr) -> Optional[I.Expr]:
+    """v != null ==> $dtype(v) == tag(cls), for a class (None when not tracked). True of
+    every value of class type cls: Dafny classes cannot be extended (only traits can), so an
+    object whose static type is a class has exactly that class."""
+    tag = ctx.class_tags.get(id(cls))
+    if tag is None:
+        return None
+    return I.Binary("==>", I.Binary("!=", v, I.Ident("null")),
+                    I.Binary("==", I.FunApp(DTYPE, (v,)), I.IntLit(tag)))
+
+
+def type_fact(ctx: ProgramCtx, t: Any, v: I.Expr) -> Optional[I.Expr]:
+    """`class_fact` for a value of Dafny type t (None unless t is a tracked class type)."""
+    if not ctx.class_tags or t is None:
+        return None
+    return class_fact(ctx, T.class_decl(t), v)
+
+
+def link_axiom(ctx: ProgramCtx, x: D.Function, y: D.Function) -> I.Decl:
+    """On an object of x's class, trait function y is x (Dafny's dynamic dispatch):
+        h_y < $Height ==> forall ly?, heap, this, args :: {y(ly?, heap, this, args)}
+            $dtype(this) == tag(x's class) && pre_y ==> y(...) == x(ly'?, heap, this, args)
+    Guarded by y's precondition: there x satisfies y's specification and reads within y's
+    reads frame (checked by `function_override_check`), so y's axioms stay consistent."""
+    from .context import WF
+    from .encoding import conj
+    from .exprs import ExprTranslator
+    from .functions import signature
+    from .unsupported import Unsupported
+    xi, yi = ctx.funcs[id(x)], ctx.funcs[id(y)]
+    formals, env, ly = signature(ctx, yi)
+    this = env.this
+    fact = class_fact(ctx, x.owner, this) if this is not None else None
+    if fact is None or this is None:
+        raise Unsupported(x.span, "an override of a trait function in this class")
+    names = [I.Ident(f.name) for f in formals]
+    rest = names[1:] if yi.recursive else names
+    layer: list[I.Expr] = []
+    if xi.recursive:
+        layer = [ly] if ly is not None else [I.FunApp("$LS", (I.Ident("$LZ"),))]
+    yapp = I.FunApp(yi.name, tuple(names))
+    xapp = I.FunApp(xi.name, tuple(layer + rest))
+    cenv = env.copy()
+    cenv.cur_func = yi
+    cenv.scc_layer = ly
+    pre = conj([ExprTranslator(ctx, cenv, WF(None)).tr(r.expr) for r in y.requires])
+    body = I.Binary("==>", conj([I.Binary("==", I.FunApp(DTYPE, (this,)),
+                                          I.IntLit(ctx.class_tags[id(x.owner)])), pre]),
+                    I.Binary("==", yapp, xapp))
+    return I.AxiomDecl(I.Binary("==>", I.Binary("<", I.IntLit(yi.height), I.Ident("$Height")),
+                                I.Quantifier("forall", tuple(formals), body,
+                                             (I.Trigger((yapp,)),))))

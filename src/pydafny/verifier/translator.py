@@ -198,8 +198,10 @@ def translate(program: D.Program) -> Translation:
                 why[id(d)] = "refinement of {:autocontracts} classes"
         if isinstance(d, D.IteratorDecl):
             unsupported(Unsupported(d.span, "iterators"), d)
-    from .traits import implicit_downcasts, plan_traits
+    from .traits import enable_dynamic_types, implicit_downcasts, plan_traits
     traits = plan_traits(decls)
+    if traits.fn_overrides:
+        enable_dynamic_types(ctx, decls)
     for sp in implicit_downcasts(program.module):
         tr.errors.append(Diagnostic(sp, "unsupported: implicit downcast of an object"))
     if why or traits.bad:
@@ -429,6 +431,8 @@ def translate(program: D.Program) -> Translation:
         mark = len(ctx.decls)
         try:
             checks = function_override_check(ctx, fx, fy, k)
+            from .traits import link_axiom
+            ctx.decls.append(link_axiom(ctx, fx, fy))
         except Unsupported as e:
             del ctx.decls[mark:]
             unsupported(e, fx)
