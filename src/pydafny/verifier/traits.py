@@ -445,11 +445,20 @@ def _applies(e: Any, name: str) -> bool:
 DTYPE = "$dtype"
 
 
-def enable_dynamic_types(ctx: ProgramCtx, decls: list[tuple[D.Decl, Any]]) -> None:
+def enable_dynamic_types(ctx: ProgramCtx, decls: list[tuple[D.Decl, Any]],
+                         root: D.ModuleDecl) -> None:
     """Give every class (not trait, not array) a distinct integer tag and declare
     `$dtype(o)`, an object's class. Used only to link trait functions to their overrides."""
     if ctx.class_tags:
         return
+    # a refining module's class and the class it refines are distinct classes that the
+    # resolver relates leniently: no tags there (trait functions are then not linked)
+    mods = [root]
+    while mods:
+        m = mods.pop()
+        if m.refines:
+            return
+        mods.extend(d for d in m.decls if isinstance(d, D.ModuleDecl))
     k = 0
     for d, _ in decls:
         if isinstance(d, D.ClassDecl) and not d.is_trait and d is not B.OBJECT \
@@ -478,7 +487,7 @@ def type_fact(ctx: ProgramCtx, t: Any, v: I.Expr) -> Optional[I.Expr]:
     return class_fact(ctx, T.class_decl(t), v)
 
 
-def link_axiom(ctx: ProgramCtx, x: D.Function, y: D.Function) -> I.Decl:
+def link_axiom(ctx: ProgramCtx, x: D.Function, y: D.Function) -> Optional[I.Decl]:
     """On an object of x's class, trait function y is x (Dafny's dynamic dispatch):
         h_y < $Height ==> forall ly?, heap, this, args :: {y(ly?, heap, this, args)}
             $dtype(this) == tag(x's class) && pre_y ==> y(...) == x(ly'?, heap, this, args)
@@ -488,13 +497,12 @@ def link_axiom(ctx: ProgramCtx, x: D.Function, y: D.Function) -> I.Decl:
     from .encoding import conj
     from .exprs import ExprTranslator
     from .functions import signature
-    from .unsupported import Unsupported
     xi, yi = ctx.funcs[id(x)], ctx.funcs[id(y)]
     formals, env, ly = signature(ctx, yi)
     this = env.this
     fact = class_fact(ctx, x.owner, this) if this is not None else None
     if fact is None or this is None:
-        raise Unsupported(x.span, "an override of a trait function in this class")
+        return None  # classes not tracked: the trait function stays unlinked
     names = [I.Ident(f.name) for f in formals]
     rest = names[1:] if yi.recursive else names
     layer: list[I.Expr] = []

@@ -201,7 +201,7 @@ def translate(program: D.Program) -> Translation:
     from .traits import enable_dynamic_types, implicit_downcasts, plan_traits
     traits = plan_traits(decls)
     if traits.fn_overrides:
-        enable_dynamic_types(ctx, decls)
+        enable_dynamic_types(ctx, decls, program.module)
     for sp in implicit_downcasts(program.module):
         tr.errors.append(Diagnostic(sp, "unsupported: implicit downcast of an object"))
     if why or traits.bad:
@@ -432,7 +432,9 @@ def translate(program: D.Program) -> Translation:
         try:
             checks = function_override_check(ctx, fx, fy, k)
             from .traits import link_axiom
-            ctx.decls.append(link_axiom(ctx, fx, fy))
+            link = link_axiom(ctx, fx, fy)
+            if link is not None:
+                ctx.decls.append(link)
         except Unsupported as e:
             del ctx.decls[mark:]
             unsupported(e, fx)
