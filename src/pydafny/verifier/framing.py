@@ -241,4 +241,30 @@ def method_env(ctx: ProgramCtx, decl: Any, ins: list[D.Formal], outs: list[D.For
         a = allocated(ctx, f.type, v, I.Ident("$Alloc"))
         if a != TRUE:
             stmts.append(I.Assume(a))
+    if isinstance(decl, D.Method) and decl.kind == "twostate lemma":
+        formals[:0] = previous_state(ctx, env)
     return env, formals, locals_
+
+
+def previous_state(ctx: ProgramCtx, env: Env) -> list[I.Formal]:
+    """A twostate lemma's previous state (what `old` sees in it): parameters for `$Alloc` and
+    every heap, before the others; a call passes the caller's own `old` state (any state:
+    nothing is assumed about it)."""
+    prev: dict[str, I.Expr] = {}
+    out: list[I.Formal] = []
+    for name, t in [("$Alloc", I.MapType((), (REF,), I.BOOL))] + [
+            (hv.name, hv.type) for hv in ctx.heap_list()]:
+        out.append(I.Formal("ho#" + name, t))
+        prev[name] = I.Ident("ho#" + name)
+    env.old_heap = prev
+    return out
+
+
+def previous_state_args(ctx: ProgramCtx, env: Env) -> Optional[list[I.Expr]]:
+    """The arguments for a twostate lemma's previous state at a call in env (its `old`
+    state), or None when env has none."""
+    old = env.old_heap
+    names = ["$Alloc"] + [hv.name for hv in ctx.heap_list()]
+    if old is None or any(n not in old for n in names):
+        return None
+    return [old[n] for n in names]

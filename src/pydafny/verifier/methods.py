@@ -247,7 +247,12 @@ def call_spec(tr: Any, call: D.ApplyExpr) -> tuple[I.Expr, I.Expr]:
     for f, a in zip(m.ins, args):
         env.vars[id(f)] = tr.enc.coerce(a, tr.enc.ivl_type(_arg_type(call, f)),
                                         tr.enc.ivl_type(f.type), call.span)
-    env.old_heap = dict(env.heap)
+    if m.kind == "twostate lemma":
+        if tr.env.old_heap is None:
+            raise Unsupported(call.span, "a twostate lemma call without a previous state")
+        env.old_heap = dict(tr.env.old_heap)  # the caller's previous state
+    else:
+        env.old_heap = dict(env.heap)
     sub = ExprTranslator(tr.ctx, env, WF(None))
     pre = conj([sub.tr(r.expr) for r in m.requires])
     post = conj([sub.tr(e.expr) for e in m.ensures])

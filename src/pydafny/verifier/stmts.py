@@ -644,6 +644,12 @@ class StmtTranslator:
                 rebox = I.FunApp("$Box." + v.name[len("$Unbox."):], (v,))
                 self.emit(I.Assume(I.Binary("==", rebox, v.args[0])))
         all_args = ([recv] if recv is not None else []) + args
+        if m.kind == "twostate lemma":
+            from .framing import previous_state_args
+            prev = previous_state_args(self.ctx, self.env)
+            if prev is None:
+                raise Unsupported(call.span, "a twostate lemma call without a previous state")
+            all_args = prev + all_args
         # the callee's frame must be within ours
         if info.writes_heap and m.modifies:
             from .framing import frame_within
