@@ -27,6 +27,8 @@ from ..ivl import ast as I
 INF = float("inf")
 Bound = Union[int, float]           # an int, or +-inf
 MAX_ITERATIONS = 8                  # fixpoint iterations per loop before giving up (top)
+MAX_STEPS = 200_000                 # statements analysed per implementation (nested loops
+                                    # re-analyse their bodies); beyond it nothing is inferred
 
 
 class Itv:
@@ -99,6 +101,7 @@ class _Analysis:
         self.kinds = kinds
         self.heads: dict[int, State] = {}     # id(While) -> head state (final pass only)
         self.breaks: list[State] = []         # per enclosing loop: states at its breaks
+        self.steps = 0
 
     # ------------------------------------------------------------------ expressions
     def value(self, e: I.Expr, s: dict[str, Itv]) -> Itv:
@@ -280,6 +283,9 @@ class _Analysis:
         return s
 
     def stmt(self, st: I.Stmt, s: State, final: bool) -> State:
+        self.steps += 1
+        if self.steps > MAX_STEPS:
+            raise _GiveUp()
         if isinstance(st, I.While):
             return self.loop(st, s, final)
         if s is None:
