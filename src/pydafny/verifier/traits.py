@@ -295,7 +295,8 @@ def implicit_downcasts(module: D.ModuleDecl) -> list[Any]:
         def visit_ApplyExpr(self, e: D.ApplyExpr) -> None:
             d = e.decl
             formals = d.ins if isinstance(d, D.Method) else getattr(d, "formals", None)
-            if formals is not None and not getattr(d, "type_params", None):
+            # (a formal of a type parameter's type never narrows: `narrows` is False there)
+            if formals is not None:
                 for f, b in zip(formals, e.args):
                     flow(f.type, b.expr)
             self.generic_visit(e)
