@@ -383,13 +383,13 @@ module Framing {
     if |plaintext| - off < frameLength {
       FlattenOne(plaintext[off..]);
     } else {
-      var chunk := plaintext[off..off + frameLength];
+      var first := plaintext[off..off + frameLength];
       var rest := SplitFrom(plaintext, frameLength, off + frameLength);
-      assert SplitFrom(plaintext, frameLength, off) == [chunk] + rest;
+      assert SplitFrom(plaintext, frameLength, off) == [first] + rest;
       SplitFromFlatten(plaintext, frameLength, off + frameLength);
       assert Flatten(rest) == plaintext[off + frameLength..];
-      FlattenCons(chunk, rest);
-      assert Flatten([chunk] + rest) == chunk + plaintext[off + frameLength..];
+      FlattenCons(first, rest);
+      assert Flatten([first] + rest) == first + plaintext[off + frameLength..];
       SliceSplit(plaintext, off, off + frameLength);
     }
   }

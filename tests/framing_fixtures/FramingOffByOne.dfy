@@ -279,8 +279,20 @@ module Framing {
     assert [] + SerializeFrame(f) + [] == SerializeFrame(f);
   }
 
+  // One step of ParseFrames: a non-final frame followed by a well-parsed rest.
+  lemma ParseFramesStep(frameLength: int, data: bytes, pos: int, f: Frame, next: int,
+                        rest: seq<Frame>)
+    requires ValidFrameLength(frameLength)
+    requires 0 <= pos < next <= |data|
+    requires ParseFrame(frameLength, data, pos) == Success(Parsed(f, next))
+    requires !f.isFinal
+    requires ParseFrames(frameLength, data, next) == Success(rest)
+    ensures ParseFrames(frameLength, data, pos) == Success([f] + rest)
+  {
+  }
+
   // (a) for streams: parsing the bytes of a well-formed stream gives back the stream.
-  lemma ParseSerializeFramesAt(frameLength: int, prefix: bytes, frames: seq<Frame>)
+  lemma {:isolate_assertions} ParseSerializeFramesAt(frameLength: int, prefix: bytes, frames: seq<Frame>)
     requires ValidFrameLength(frameLength)
     requires WellFormedStream(frames, frameLength)
     ensures ParseFrames(frameLength, prefix + SerializeFrames(frames), |prefix|) == Success(frames)
@@ -299,7 +311,9 @@ module Framing {
     } else {
       var prefix' := prefix + SerializeFrame(f);
       assert data == prefix' + SerializeFrames(rest);
+      assert |prefix'| == |prefix| + |SerializeFrame(f)|;
       ParseSerializeFramesAt(frameLength, prefix', rest);
+      ParseFramesStep(frameLength, data, |prefix|, f, |prefix'|, rest);
       assert frames == [f] + rest;
     }
   }
@@ -365,7 +379,7 @@ module Framing {
   }
 
   // Reassembling the chunks gives back exactly what was split.
-  lemma SplitFromFlatten(plaintext: bytes, frameLength: int, off: int)
+  lemma {:isolate_assertions} SplitFromFlatten(plaintext: bytes, frameLength: int, off: int)
     requires ValidFrameLength(frameLength)
     requires 0 <= off <= |plaintext|
     ensures Flatten(SplitFrom(plaintext, frameLength, off)) == plaintext[off..]
@@ -374,11 +388,13 @@ module Framing {
     if |plaintext| - off < frameLength {
       FlattenOne(plaintext[off..]);
     } else {
-      var chunks := SplitFrom(plaintext, frameLength, off);
+      var first := plaintext[off..off + frameLength];
       var rest := SplitFrom(plaintext, frameLength, off + frameLength);
+      assert SplitFrom(plaintext, frameLength, off) == [first] + rest;
       SplitFromFlatten(plaintext, frameLength, off + frameLength);
-      assert chunks == [chunks[0]] + rest;
-      FlattenCons(chunks[0], rest);
+      assert Flatten(rest) == plaintext[off + frameLength..];
+      FlattenCons(first, rest);
+      assert Flatten([first] + rest) == first + plaintext[off + frameLength..];
       SliceSplit(plaintext, off, off + frameLength);
     }
   }
