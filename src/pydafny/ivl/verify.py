@@ -50,7 +50,7 @@ from .encode import EncodeError, Encoder
 from .loops import cut_loops
 from .results import Failure, FailureKind, ImplResult, Verdict
 from .typecheck import ImplInfo, ProgramInfo, check_program
-from .vcgen import Vc, generate_vc
+from .vcgen import Vc, VcAssert, generate_vc
 
 
 @dataclass(slots=True)
@@ -301,30 +301,12 @@ def verify_impl(info: ProgramInfo, impl: ImplInfo, options: VerifyOptions,
             result.reason = result.reason or "no failing assertion found in the model"
             break
         a = vc.asserts[i]
-        cex: dict[str, str] = {}
-        for name, term in a.cex:
-            v = session.eval_text(term)
-            if v is not None:
-                cex[name] = v
-        ck = a.check
-        failures.append(Failure(ck.kind, ck.span, ck.clause_span, ck.info, ck.site_info, cex))
+        failures.append(_failure(session, a))
         disabled.add(i)
         session.add(a.disable)
         if len(failures) >= options.error_limit:
             break
-    t2 = time.perf_counter()
-    failures.sort(key=lambda f: (f.span.start, f.clause_span.start, _KIND_ORDER.get(f.kind, 9)))
-    result.failures = failures
-    if failures:
-        result.verdict = Verdict.ERRORS
-    elif gave_up:
-        result.verdict = gave_up
-    elif cache_key and options.proof_cache is not None:
-        options.proof_cache.record_proved(cache_key, impl.name)
-    result.vcgen_time = t1 - t0
-    result.solver_time = t2 - t1
-    result.time = t2 - t0
-    return result
+    return _finish(result, failures, gave_up, cache_key, options, t0, t1)
 
 
 def _isolated(impl: ImplInfo) -> bool:
@@ -364,15 +346,26 @@ def _verify_isolated(vc: Vc, background: list[T.Term], sopts: SolverOptions,
                 gave_up = gave_up or verdict
                 result.reason = reason
                 continue
-        cex: dict[str, str] = {}
-        for name, term in a.cex:
-            v = session.eval_text(term)
-            if v is not None:
-                cex[name] = v
-        ck = a.check
-        failures.append(Failure(ck.kind, ck.span, ck.clause_span, ck.info, ck.site_info, cex))
+        failures.append(_failure(session, a))
         if len(failures) >= options.error_limit:
             break
+    return _finish(result, failures, gave_up, cache_key, options, t0, t1)
+
+
+def _failure(session: Session, a: VcAssert) -> Failure:
+    """The failure of assertion a, with the counterexample values the model gives."""
+    cex: dict[str, str] = {}
+    for name, term in a.cex:
+        v = session.eval_text(term)
+        if v is not None:
+            cex[name] = v
+    ck = a.check
+    return Failure(ck.kind, ck.span, ck.clause_span, ck.info, ck.site_info, cex)
+
+
+def _finish(result: ImplResult, failures: list[Failure], gave_up: str, cache_key: str,
+            options: VerifyOptions, t0: float, t1: float) -> ImplResult:
+    """The verdict and times of result; a proof is recorded in the cache."""
     t2 = time.perf_counter()
     failures.sort(key=lambda f: (f.span.start, f.clause_span.start, _KIND_ORDER.get(f.kind, 9)))
     result.failures = failures
