@@ -45,3 +45,12 @@ method Wrong(s: seq<int>, a: array<int>)
   }
   assert a[..] == s;  // error: a may be longer
 }
+
+// Two weighted steps (array element to prefix to slice) must stay within reach.
+method SliceEquality(a: array<int>, c: array<int>, k: nat, l: nat, n: nat)
+  requires k + n <= a.Length && l + n <= c.Length
+{
+  if a[k..k + n] == c[l..l + n] {
+    assert forall i :: 0 <= i < n ==> a[k + i] == c[l + i];
+  }
+}

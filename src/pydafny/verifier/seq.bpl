@@ -42,7 +42,7 @@ axiom (forall s0: Seq.$T, s1: Seq.$T, n: int :: { Seq#Index.$T(Seq#Append.$T(s0,
 // The same fact, triggered from an element of s1 (its position in the concatenation). It makes
 // a new term, so it is weighted to keep chains of such terms short (as Dafny weights its
 // element-to-slice axioms below).
-axiom (forall s0: Seq.$T, s1: Seq.$T, m: int :: {:weight 10} { Seq#Index.$T(s1, m), Seq#Append.$T(s0, s1) }
+axiom (forall s0: Seq.$T, s1: Seq.$T, m: int :: {:weight 5} { Seq#Index.$T(s1, m), Seq#Append.$T(s0, s1) }
   0 <= m && m < Seq#Length.$T(s1) ==>
     Seq#Index.$T(Seq#Append.$T(s0, s1), m + Seq#Length.$T(s0)) == Seq#Index.$T(s1, m));
 // Appending the empty list changes nothing. (Triggered on the empty list itself, as Dafny does:
@@ -69,7 +69,7 @@ axiom (forall s: Seq.$T, n: int, j: int :: { Seq#Index.$T(Seq#Take.$T(s, n), j) 
     Seq#Index.$T(Seq#Take.$T(s, n), j) == Seq#Index.$T(s, j));
 // The same fact triggered from an element of s: it makes a new term (the element in the
 // prefix), so it is weighted (as in Dafny) to keep chains of such terms short.
-axiom (forall s: Seq.$T, n: int, j: int :: {:weight 10} { Seq#Index.$T(s, j), Seq#Take.$T(s, n) }
+axiom (forall s: Seq.$T, n: int, j: int :: {:weight 5} { Seq#Index.$T(s, j), Seq#Take.$T(s, n) }
   0 <= j && j < n && j < Seq#Length.$T(s) ==>
     Seq#Index.$T(Seq#Take.$T(s, n), j) == Seq#Index.$T(s, j));
 // Taking everything gives s.
@@ -84,7 +84,7 @@ axiom (forall s: Seq.$T, n: int, j: int :: { Seq#Index.$T(Seq#Drop.$T(s, n), j) 
   0 <= n && 0 <= j && j < Seq#Length.$T(s) - n ==>
     Seq#Index.$T(Seq#Drop.$T(s, n), j) == Seq#Index.$T(s, j + n));
 // The same fact triggered from an element of s (a new term: weighted, see above).
-axiom (forall s: Seq.$T, n: int, k: int :: {:weight 10} { Seq#Index.$T(s, k), Seq#Drop.$T(s, n) }
+axiom (forall s: Seq.$T, n: int, k: int :: {:weight 5} { Seq#Index.$T(s, k), Seq#Drop.$T(s, n) }
   0 <= n && n <= k && k < Seq#Length.$T(s) ==>
     Seq#Index.$T(Seq#Drop.$T(s, n), k - n) == Seq#Index.$T(s, k));
 // Dropping nothing gives s.
