@@ -155,46 +155,99 @@ class ExprResolver(PatternResolver):
             return n.elem
         return None
 
+    def flows_nullable(self, x: ast.Expr, t: Type) -> bool:
+        """Does expression x (of resolved type t) carry a possibly-null value: the literal
+        `null`, or a value of a nullable type `C?` / `object?` / `array?`?"""
+        from .types import is_nullable
+        return isinstance(x, ast.NullLit) or is_nullable(t)
+
+    def widen_to_nullable(self, v: Type) -> None:
+        """Dafny infers a display's element (key, value) type as the join of its elements'
+        types, and the join of `C` and `C?` (or `null`) is `C?`. Here: when v is an
+        inference variable bound to a non-null class, trait, array or `object` type, rebind
+        it to the nullable form. A declared (non-inferred) type is left alone, so that
+        `null` flowing into a declared `C` is still rejected by the verifier."""
+        if not isinstance(v, ast.InferredType):
+            return
+        last = v
+        for _ in range(100):
+            nxt = last.resolved
+            if not isinstance(nxt, ast.InferredType):
+                break
+            last = nxt
+        conc = last.resolved
+        if isinstance(conc, ast.ObjectType):
+            if not conc.nullable:
+                last.resolved = ast.ObjectType(nullable=True, span=conc.span)
+            return
+        if not isinstance(conc, ast.UserType) or conc.path[-1].endswith("?"):
+            return
+        d = conc.decl
+        if isinstance(d, ast.ClassDecl):    # classes, traits and arrays
+            last.resolved = ast.UserType(conc.path[:-1] + [conc.path[-1] + "?"],
+                                         list(conc.args), decl=d, span=conc.span)
+
     def e_SeqDisplay(self, e: ast.SeqDisplay, exp: Type | None) -> Type:
         el = (self.elem_of(exp) if exp is not None and isinstance(strip_subset(exp), ast.SeqType)
               else None) or self.fresh()
+        nullable = False
         for x in e.elems:
             t = self.expr(x, el)
+            nullable = self.flows_nullable(x, t) or nullable
             self.check_assignable(el, t, x.span, "All elements of display must have some "
                                                  "common supertype (got {src}, but needed "
                                                  "type or type of previous elements is {dst})")
+        if nullable:
+            self.widen_to_nullable(el)
         return ast.SeqType(el)
 
     def e_SetDisplay(self, e: ast.SetDisplay, exp: Type | None) -> Type:
         el = (self.elem_of(exp) if exp is not None and isinstance(strip_subset(exp), ast.SetType)
               else None) or self.fresh()
+        nullable = False
         for x in e.elems:
             t = self.expr(x, el)
+            nullable = self.flows_nullable(x, t) or nullable
             self.check_assignable(el, t, x.span, "All elements of display must have some "
                                                  "common supertype (got {src}, but needed "
                                                  "type or type of previous elements is {dst})")
+        if nullable:
+            self.widen_to_nullable(el)
         return ast.SetType(el, e.finite)
 
     def e_MultisetDisplay(self, e: ast.MultisetDisplay, exp: Type | None) -> Type:
         el = (self.elem_of(exp) if exp is not None and isinstance(strip_subset(exp),
                                                                   ast.MultisetType)
               else None) or self.fresh()
+        nullable = False
         for x in e.elems:
             t = self.expr(x, el)
+            nullable = self.flows_nullable(x, t) or nullable
             self.check_assignable(el, t, x.span, "All elements of display must have some "
                                                  "common supertype (got {src}, but needed "
                                                  "type or type of previous elements is {dst})")
+        if nullable:
+            self.widen_to_nullable(el)
         return ast.MultisetType(el)
 
     def e_MapDisplay(self, e: ast.MapDisplay, exp: Type | None) -> Type:
         ex = strip_subset(exp) if exp is not None else None
         k = ex.key if isinstance(ex, ast.MapType) else self.fresh()
         v = ex.value if isinstance(ex, ast.MapType) else self.fresh()
+        null_k = null_v = False
         for a, b in e.items:
-            self.check_assignable(k, self.expr(a, k), a.span,
+            ta = self.expr(a, k)
+            null_k = self.flows_nullable(a, ta) or null_k
+            self.check_assignable(k, ta, a.span,
                                   "map key type mismatch (expected {dst}, got {src})")
-            self.check_assignable(v, self.expr(b, v), b.span,
+            tb = self.expr(b, v)
+            null_v = self.flows_nullable(b, tb) or null_v
+            self.check_assignable(v, tb, b.span,
                                   "map value type mismatch (expected {dst}, got {src})")
+        if null_k:
+            self.widen_to_nullable(k)
+        if null_v:
+            self.widen_to_nullable(v)
         return ast.MapType(k, v, e.finite)
 
     def e_MultisetConversion(self, e: ast.MultisetConversion, exp: Type | None) -> Type:
@@ -488,7 +541,7 @@ class ExprResolver(PatternResolver):
         if shared is not None:
             return shared
         res = rt if isinstance(prune(lt), TypeVar) and not isinstance(prune(rt), TypeVar) \
-            else lt
+            else _join_or_same(lt, rt)
         return self.arith_result(res)
 
     def local_operand_type(self, operand: ast.Expr, other: Type, op: str = "") -> Type | None:
@@ -743,3 +796,38 @@ class ExprResolver(PatternResolver):
             return self.arith_result(first)
         return first
 
+
+def join_nullable(a: Type, b: Type) -> Type:
+    """The type of a collection operation `a + b` (`-`, `*`) whose operand types unify: a,
+    except that a reference component (a class, trait, array or `object`) that is
+    nullable in either operand is nullable in the result, as Dafny's join of `C` and `C?`
+    is `C?` (`map<C, int> + map<C?, int>` is a `map<C?, int>`). Returns a itself when no
+    component changes."""
+    pa, pb = prune(a), prune(b)
+    if isinstance(pa, ast.ObjectType) and isinstance(pb, ast.ObjectType):
+        return pb if pb.nullable and not pa.nullable else pa
+    if isinstance(pa, ast.UserType) and isinstance(pb, ast.UserType):
+        if isinstance(pa.decl, ast.ClassDecl) and pa.decl is pb.decl and \
+                pb.path[-1].endswith("?") and not pa.path[-1].endswith("?"):
+            return pb
+        return pa
+    if isinstance(pa, ast.SeqType) and isinstance(pb, ast.SeqType):
+        e = join_nullable(pa.elem, pb.elem)
+        return pa if e is pa.elem else ast.SeqType(e)
+    if isinstance(pa, ast.MultisetType) and isinstance(pb, ast.MultisetType):
+        e = join_nullable(pa.elem, pb.elem)
+        return pa if e is pa.elem else ast.MultisetType(e)
+    if isinstance(pa, ast.SetType) and isinstance(pb, ast.SetType):
+        e = join_nullable(pa.elem, pb.elem)
+        return pa if e is pa.elem else ast.SetType(e, pa.finite)
+    if isinstance(pa, ast.MapType) and isinstance(pb, ast.MapType):
+        k = join_nullable(pa.key, pb.key)
+        v = join_nullable(pa.value, pb.value)
+        return pa if k is pa.key and v is pa.value else ast.MapType(k, v, pa.finite)
+    return a
+
+
+def _join_or_same(a: Type, b: Type) -> Type:
+    """`join_nullable(a, b)`, or a itself (not its pruned form) when nothing changes."""
+    j = join_nullable(a, b)
+    return a if j is prune(a) else j
