@@ -162,9 +162,12 @@ def build_method(ctx: ProgramCtx, info: MethodInfo, declared: Any,
     if wf_impl is not None:
         impls.append(wf_impl)
     if m.body is not None:
+        from .definite_assignment import assigned_on_every_path
         from .witnesses import reject_possibly_empty
         for f in m.outs:
-            reject_possibly_empty(f.type, f.span, "an out-parameter")
+            # an out-parameter assigned on every path never holds a made-up value
+            if not assigned_on_every_path(merged_body or m.body, f):
+                reject_possibly_empty(f.type, f.span, "an out-parameter")
         from .induction import induction_hypothesis
         ih = induction_hypothesis(ctx, m, env)
         if ih is not None:
