@@ -121,21 +121,41 @@ def _default_candidate(ctx: ProgramCtx, t: D.Type) -> tuple[I.Expr, str] | None:
     return None
 
 
-def possibly_empty(t: D.Type, depth: int = 0) -> bool:
+def possibly_empty(t: D.Type, depth: int = 0, visiting: frozenset[int] = frozenset()) -> bool:
     """Whether t is (built on) a type declared `witness *`, which may have no values: an
     arbitrary value of it cannot be assumed to exist, so uninitialized variables of it are not
-    supported (Dafny tracks their definite assignment)."""
-    if depth > 8:
-        return False
+    supported (Dafny tracks their definite assignment). Also a tuple with such a component,
+    and a datatype each of whose constructors has an argument of such a type (its values
+    would carry a value of the empty type: reading that field assumes the type's
+    constraint). `visiting` holds the datatypes being examined: a recursive reference to an
+    inductive one counts as possibly empty (its values are built from finitely many
+    constructors, so some constructor must be inhabited without it), to a codatatype as
+    inhabited (an infinite value may consist of that reference alone)."""
+    if depth > 16:
+        return True
     n = T.normalize(t)
     if isinstance(n, D.UserType) and isinstance(n.decl, (D.SubsetTypeDecl, D.NewtypeDecl)):
-        return n.decl.witness_kind == "*" or possibly_empty(n.decl.base, depth + 1)
+        return n.decl.witness_kind == "*" or possibly_empty(n.decl.base, depth + 1, visiting)
+    if isinstance(n, D.TupleType):
+        return any(possibly_empty(a, depth + 1, visiting) for a in n.elems)
+    if isinstance(n, D.UserType) and isinstance(n.decl, D.DatatypeDecl):
+        dt = n.decl
+        if id(dt) in visiting:
+            return not dt.is_co
+        inner = visiting | {id(dt)}
+        m = T.subst_map(dt.type_params, list(n.args))
+        return all(any(possibly_empty(T.substitute(f.type, m), depth + 1, inner)
+                       for f in c.formals) for c in dt.ctors)
     return False
 
 
 def reject_possibly_empty(t: D.Type | None, span: object, what: str) -> None:
     """Raise `Unsupported` when a value of t would have to be made up (see possibly_empty)."""
     if t is not None and possibly_empty(t):
+        n = T.normalize(t)
+        direct = isinstance(n, D.UserType) \
+            and isinstance(n.decl, (D.SubsetTypeDecl, D.NewtypeDecl)) \
+            and n.decl.witness_kind == "*"
+        why = "declared 'witness *'" if direct else "built on a type declared 'witness *'"
         raise Unsupported(span if isinstance(span, Span) else NO_SPAN,
-                          f"{what} of the possibly empty type '{T.type_to_str(t)}' "
-                          "(declared 'witness *')")
+                          f"{what} of the possibly empty type '{T.type_to_str(t)}' ({why})")
