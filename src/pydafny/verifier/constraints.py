@@ -16,7 +16,7 @@ from ..ivl import ast as I
 from ..semantics import types as T
 from ..syntax import ast as D
 from .context import WF, Env, ProgramCtx
-from .encoding import TRUE, conj, implies, map_fn, seq_fn, set_fn
+from .encoding import TRUE, conj, implies, map_fn, ms_fn, seq_fn, set_fn
 
 _ids = itertools.count()
 
@@ -53,14 +53,18 @@ def type_constraint(ctx: ProgramCtx, t: D.Type, e: I.Expr, depth: int = 0) -> I.
         return I.Quantifier("forall", (I.Formal(i.name, I.INT),), implies(
             conj([I.Binary("<=", I.IntLit(0), i), I.Binary("<", i, seq_fn("Length", st, e))]),
             inner))
-    if isinstance(n, D.SetType) and n.finite:
+    if isinstance(n, (D.SetType, D.MultisetType)):
+        # members of a set, iset or multiset<T> are values of T (every element was checked
+        # when the collection was built, or when it was converted to this type)
         st = ctx.enc.ivl_type(n)
         x = I.Ident(f"x#tc{next(_ids)}")
         inner = type_constraint(ctx, n.elem, x, depth + 1)
         if inner == TRUE:
             return TRUE
+        member = set_fn("In", st, e, x) if isinstance(n, D.SetType) else \
+            I.Binary("<", I.IntLit(0), ms_fn("Count", st, e, x))
         return I.Quantifier("forall", (I.Formal(x.name, ctx.enc.ivl_type(n.elem)),),
-                            implies(set_fn("In", st, e, x), inner))
+                            implies(member, inner))
     if isinstance(n, D.MapType) and n.finite:
         # keys in the domain are values of the key type, and what they map to values of
         # the value type (Dafny's map<K, V>: every pair was checked when it was built)
