@@ -39,6 +39,8 @@ def type_constraint(ctx: ProgramCtx, t: D.Type, e: I.Expr, depth: int = 0) -> I.
             if d.constraint is not None and d.var_decl is not None:
                 parts.append(_instantiate(ctx, d.var_decl, d.constraint, e))
             return conj(parts)
+        if isinstance(d, D.DatatypeDecl) and n.args:
+            return _datatype_is(ctx, n, e, depth)
         if isinstance(d, D.ClassDecl) and not T.is_nullable(n):
             return I.Binary("!=", e, I.Ident("null"))
         return TRUE
@@ -128,3 +130,59 @@ def _instantiate(ctx: ProgramCtx, var: D.BoundVar, constraint: D.Expr, e: I.Expr
 
 def type_name(t: D.Type) -> str:
     return T.type_to_str(t)
+
+
+def _datatype_is(ctx: ProgramCtx, n: D.UserType, e: I.Expr, depth: int) -> I.Expr:
+    """`$Is.D<args>(e)` for an instantiation whose type arguments carry constraints
+    (`Option<nat>`), TRUE otherwise. A value built at `Option<int>` may flow into
+    `Option<nat>` only through a check of this predicate; its two axiom families:
+      * per constructor C:  $Is(C(a..)) <==> the fields' constraints at these arguments
+        (true of the values the predicate is meant to describe: a constructor application
+        is in the type exactly when its fields are);
+      * per constrained field f of C:  $Is(x) && C?(x) ==> constraint(x.f), triggered by
+        {x.f, $Is(x)} (a consequence of the first, stated for values not built in view).
+    Fields of the same instantiation use the predicate recursively (structural recursion on
+    the datatype, so the predicate is well defined)."""
+    from .datatypes import datatype_info
+    d = n.decl
+    if not d.type_params or all(
+            type_constraint(ctx, a, I.Ident("x#probe"), depth + 1) == TRUE for a in n.args):
+        return TRUE
+    key = T.type_to_str(n)
+    name = ctx.is_preds.get(key)
+    if name is None:
+        name = ctx.names.fresh("$Is." + "".join(ch if ch.isalnum() else "_" for ch in key))
+        ctx.is_preds[key] = name
+        info = datatype_info(ctx, d)
+        subst = T.subst_map(d.type_params, n.args)
+        decls: list[I.Decl] = [I.FunctionDecl(name, (I.Formal("x", info.sort),), I.BOOL)]
+        for c in d.ctors:
+            formals = tuple(I.Formal(f"a#{j}", info.field_type(c, j))
+                            for j in range(len(c.formals)))
+            args = [I.Ident(f.name) for f in formals]
+            parts = []
+            for j, f in enumerate(c.formals):
+                ft = T.substitute(f.type, subst)
+                val = ctx.enc.coerce(args[j], info.field_type(c, j), ctx.enc.ivl_type(ft))
+                parts.append((j, ft, type_constraint(ctx, ft, val, depth + 1)))
+            cname = info.ctor_names[id(c)]
+            term: I.Expr = I.FunApp(cname, tuple(args)) if formals else I.Ident(cname)
+            is_c = I.FunApp(name, (term,))
+            body = I.Binary("<==>", is_c, conj([p for _, _, p in parts]))
+            decls.append(I.AxiomDecl(I.Quantifier("forall", formals, body,
+                                                  (I.Trigger((is_c,)),))
+                                     if formals else body))
+            x = I.Ident("x#is")
+            for j, ft, p in parts:
+                if p == TRUE:
+                    continue
+                sel = info.select(c, j, x)
+                val = ctx.enc.coerce(sel, info.field_type(c, j), ctx.enc.ivl_type(ft))
+                is_x = I.FunApp(name, (x,))
+                decls.append(I.AxiomDecl(I.Quantifier(
+                    "forall", (I.Formal("x#is", info.sort),),
+                    implies(conj([is_x, info.is_ctor(c, x)]),
+                            type_constraint(ctx, ft, val, depth + 1)),
+                    (I.Trigger((sel, is_x)),))))
+        ctx.global_decls.extend(decls)
+    return I.FunApp(name, (e,))

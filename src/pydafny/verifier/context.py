@@ -78,6 +78,8 @@ class ProgramCtx:
     lambda_names: dict[Any, str] = field(default_factory=dict)  # alpha-equivalence classes
     # ids of co-recursive calls (see `codatatypes.cocalls`, `extreme`): no termination check
     cocalls: set[int] = field(default_factory=set)
+    # datatype instantiations with constrained type arguments -> their `$Is` predicate
+    is_preds: dict[str, str] = field(default_factory=dict)
     # id(class) -> its dynamic type tag, when trait functions are overridden (`traits`)
     class_tags: dict[int, int] = field(default_factory=dict)
 
