@@ -51,3 +51,41 @@ def test_cli_cores_on_small_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     path.write_text(MANY)
     assert main(["boogie", "--cores", "2", str(path)]) == 4
     assert capsys.readouterr().out.rstrip().endswith("finished with 0 verified, 6 errors")
+
+
+def _with_other_thread(f):  # type: ignore[no-untyped-def]
+    """Call f() while a second thread of this process is alive."""
+    import threading
+    stop = threading.Event()
+    t = threading.Thread(target=stop.wait, daemon=True)
+    t.start()
+    try:
+        return f()
+    finally:
+        stop.set()
+        t.join()
+
+
+def test_fork_only_without_other_threads() -> None:
+    import multiprocessing
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this platform")
+    assert V._start_method() == "fork"
+    assert _with_other_thread(V._start_method) == "spawn"
+
+
+def test_spawn_pool_with_other_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A library caller with a thread running gets a spawned pool, with the same results."""
+    monkeypatch.setattr(V, "POOL_MIN_IMPLS", 2)
+    monkeypatch.setattr(V, "POOL_MIN_SOURCE_CHARS", 0)
+    used: list[str] = []
+    real = V._start_method
+    monkeypatch.setattr(V, "_start_method", lambda: used.append(real()) or used[-1])
+    real_pickle = V._picklable
+    monkeypatch.setattr(V, "_picklable", lambda x: used.append("pickled") or real_pickle(x))
+    program = parse_program(SourceFile("t.bpl", MANY))
+    results, diags = _with_other_thread(
+        lambda: V.verify_program(program, V.VerifyOptions(cores=2, time_limit=20)))
+    assert used == ["spawn", "pickled"]     # the job pickles: the pool was used
+    assert not diags
+    assert [(r.name, r.verdict) for r in results] == [(f"P{i}", "errors") for i in range(6)]

@@ -421,9 +421,42 @@ def _worth_a_pool(impls: list[ImplInfo]) -> bool:
         sum(_source_chars(i) for i in impls) >= POOL_MIN_SOURCE_CHARS
 
 
-def _can_fork() -> bool:
+def _start_method() -> str | None:
+    """The start method for a worker pool: "fork" (the job is inherited, nothing is
+    pickled) only when this process runs a single thread, since forking a process with
+    other threads (a library caller's) can deadlock on locks those threads hold; "spawn"
+    otherwise (the caller's main module must then be importable, as multiprocessing
+    requires); None when neither is usable (then verification is sequential)."""
     import multiprocessing
-    return "fork" in multiprocessing.get_all_start_methods()
+    import threading
+    methods = multiprocessing.get_all_start_methods()
+    if threading.active_count() == 1 and "fork" in methods:
+        return "fork"
+    return "spawn" if "spawn" in methods and _main_importable() else None
+
+
+def _main_importable() -> bool:
+    """Can a spawned worker re-import `__main__`? Not when it was read from stdin or a
+    string (its `__file__` names no file): such a pool's workers die at start and it hangs."""
+    import os
+    import sys
+    main_file = getattr(sys.modules.get("__main__"), "__file__", None)
+    return main_file is None or os.path.isfile(main_file)
+
+
+def _set_job(job: tuple[ProgramInfo, list[ImplInfo], VerifyOptions]) -> None:
+    """Pool initializer for spawned workers, which do not inherit `_JOB`."""
+    global _JOB
+    _JOB = job
+
+
+def _picklable(x: object) -> bool:
+    import pickle
+    try:
+        pickle.dumps(x)
+    except Exception:  # noqa: BLE001 - e.g. a lambda as solver_factory: no spawn pool
+        return False
+    return True
 
 
 def verify_program(program: A.Program, options: VerifyOptions | None = None,
@@ -458,10 +491,14 @@ def verify_program(program: A.Program, options: VerifyOptions | None = None,
 
     _JOB = (info, impls, options)
     try:
-        if options.cores > 1 and _worth_a_pool(impls) and _can_fork():
+        method = _start_method() if options.cores > 1 and _worth_a_pool(impls) else None
+        if method == "spawn" and not _picklable(_JOB):
+            method = None
+        if method is not None:
             import multiprocessing  # here: a sequential run does not pay for its import
-            ctx = multiprocessing.get_context("fork")
-            with ctx.Pool(min(options.cores, len(impls))) as pool:
+            ctx = multiprocessing.get_context(method)
+            init = (_set_job, (_JOB,)) if method == "spawn" else (None, ())
+            with ctx.Pool(min(options.cores, len(impls)), *init) as pool:
                 for k, r in pool.imap_unordered(_worker, range(len(impls))):
                     deliver(k, r)
         else:
