@@ -35,8 +35,11 @@ expression or a string.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Any
 
 from ..syntax.source import NO_SPAN, Span
 
@@ -122,6 +125,27 @@ class Attribute(Node):
 
 
 Attrs = tuple[Attribute, ...]
+
+
+def map_children(node: Any, f: Callable[[Any], Any]) -> Any:
+    """node with f applied to each child node (a field holding a Node, or a non-empty tuple
+    of Nodes; spans are not children); a shallow copy when a child changed, else node."""
+    if not dataclasses.is_dataclass(node) or not isinstance(node, Node):
+        return node
+    changes: dict[str, Any] = {}
+    for fl in dataclasses.fields(node):
+        if fl.name == "span":
+            continue
+        v = getattr(node, fl.name)
+        if isinstance(v, Node):
+            nv = f(v)
+            if nv is not v:
+                changes[fl.name] = nv
+        elif isinstance(v, tuple) and v and all(isinstance(x, Node) for x in v):
+            nt = tuple(f(x) for x in v)
+            if any(a is not b for a, b in zip(nt, v)):
+                changes[fl.name] = nt
+    return dataclasses.replace(node, **changes) if changes else node
 
 
 def attr_value(attrs: Attrs, name: str) -> Attribute | None:

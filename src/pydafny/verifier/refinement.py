@@ -27,22 +27,7 @@ def rename_functions(e: Any, ren: dict[str, str]) -> Any:
     if isinstance(e, I.FunApp):
         args = tuple(rename_functions(a, ren) for a in e.args)
         return dataclasses.replace(e, name=ren.get(e.name, e.name), args=args)
-    if not dataclasses.is_dataclass(e) or not isinstance(e, I.Node):
-        return e
-    changes: dict[str, Any] = {}
-    for f in dataclasses.fields(e):
-        if f.name == "span":
-            continue
-        v = getattr(e, f.name)
-        if isinstance(v, I.Node):
-            nv = rename_functions(v, ren)
-            if nv is not v:
-                changes[f.name] = nv
-        elif isinstance(v, tuple) and v and all(isinstance(x, I.Node) for x in v):
-            nt = tuple(rename_functions(x, ren) for x in v)
-            if any(a is not b for a, b in zip(nt, v)):
-                changes[f.name] = nt
-    return dataclasses.replace(e, **changes) if changes else e
+    return I.map_children(e, lambda c: rename_functions(c, ren))
 
 
 def _modules(ctx: ProgramCtx) -> dict[str, D.ModuleDecl | None]:

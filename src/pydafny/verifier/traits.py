@@ -412,18 +412,7 @@ def _rename_on(e: Any, old: str, new: str, k: int, this: I.Expr, drop: int = 0,
         if e.name == old and len(args) > k and args[k] == this:
             return dataclasses.replace(e, name=new, args=tuple(layer or []) + args[drop:])
         return dataclasses.replace(e, args=args)
-    if not dataclasses.is_dataclass(e) or not isinstance(e, I.Node):
-        return e
-    changes: dict[str, Any] = {}
-    for f in dataclasses.fields(e):
-        if f.name == "span":
-            continue
-        v = getattr(e, f.name)
-        if isinstance(v, I.Node):
-            changes[f.name] = go(v)
-        elif isinstance(v, tuple) and v and all(isinstance(t, I.Node) for t in v):
-            changes[f.name] = tuple(go(t) for t in v)
-    return dataclasses.replace(e, **changes) if changes else e
+    return I.map_children(e, go)
 
 
 def _applies(e: Any, name: str) -> bool:
