@@ -1131,15 +1131,5 @@ class ExprTranslator:
 def _upcast(src: D.UserType, dst: D.UserType) -> bool:
     """dst's class or trait is src's or one of its ancestors (a conversion that always
     succeeds on non-null objects)."""
-    todo = [src.decl]
-    seen: list[object] = []
-    while todo and len(seen) < 100:
-        c = todo.pop()
-        if c is dst.decl:
-            return True
-        seen.append(c)
-        for t in getattr(c, "extends", []) or []:
-            n = T.normalize(t)
-            if isinstance(n, D.UserType) and n.decl not in seen:
-                todo.append(n.decl)
-    return False
+    from .traits import declared_ancestor
+    return declared_ancestor(src.decl, dst.decl)

@@ -235,8 +235,11 @@ def _ref_decl(t: Any) -> Any:
 
 def _extends(sub: Any, sup: Any) -> bool:
     """sub is sup or (transitively) extends it; every class extends `object`."""
-    if sup is B.OBJECT:
-        return True
+    return sup is B.OBJECT or declared_ancestor(sub, sup)
+
+
+def declared_ancestor(sub: Any, sup: Any) -> bool:
+    """sub is sup or reaches it through its `extends` clauses."""
     todo = [sub]
     seen: list[object] = []
     while todo and len(seen) < 100:
